@@ -1,0 +1,51 @@
+// Quizzes: progressive enhancement of the HTML made by hooks/page_numbers.py (render_quiz).
+// Without this script a reader sees the question and a closed "answer" box; with it,
+// choosing an option (mouse or keyboard) and pressing Check says right or wrong and
+// shows the explanation of the chosen option. Material's instant loading is off, so
+// running once on DOMContentLoaded is enough.
+(function () {
+  "use strict";
+  function setup(quiz) {
+    var button = quiz.querySelector(".lb-quiz-check");
+    var feedback = quiz.querySelector(".lb-quiz-feedback");
+    var answer = quiz.getAttribute("data-answer");
+    if (!button || !feedback) return;
+    button.hidden = false;
+    function check() {
+      var chosen = quiz.querySelector("input[type=radio]:checked");
+      quiz.querySelectorAll(".lb-quiz-options li").forEach(function (li) {
+        li.classList.remove("lb-right", "lb-wrong");
+        var why = li.querySelector(".lb-quiz-why");
+        if (why) why.hidden = true;
+      });
+      if (!chosen) {
+        feedback.textContent = quiz.getAttribute("data-choose");
+        feedback.className = "lb-quiz-feedback";
+        return;
+      }
+      var li = chosen.closest("li");
+      var right = chosen.value === answer;
+      li.classList.add(right ? "lb-right" : "lb-wrong");
+      var why = li.querySelector(".lb-quiz-why");
+      if (why && why.textContent.trim()) why.hidden = false;
+      feedback.textContent = quiz.getAttribute(right ? "data-right" : "data-wrong") +
+        (why && why.textContent.trim() ? " " + why.textContent.trim() : "");
+      feedback.className = "lb-quiz-feedback " + (right ? "lb-right" : "lb-wrong");
+    }
+    button.addEventListener("click", check);
+    quiz.addEventListener("keydown", function (event) {
+      if (event.key === "Enter" && event.target.matches("input[type=radio]")) {
+        event.preventDefault();
+        check();
+      }
+    });
+  }
+  function init() {
+    document.querySelectorAll(".lb-quiz").forEach(setup);
+  }
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", init);
+  } else {
+    init();
+  }
+})();

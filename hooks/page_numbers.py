@@ -1,0 +1,148 @@
+"""MkDocs hook: every number on a page comes from lossbook.
+
+A page writes ``{{ expression }}``; the hook evaluates the Python expression with the
+page's language bound to ``lang`` and the public names of ``lossbook.lesson`` and
+``lossbook.errata`` in scope (plus ``lb`` = the ``lossbook`` package, ``fmt`` and
+``quiz``), and puts the result in the Markdown before it is rendered. Fenced code
+blocks are left alone. A failing expression fails the build and names the page.
+
+``{{ quiz("q-id") }}`` renders one question of ``docs/_data/quizzes.yml`` in the
+page's language (see :func:`render_quiz`).
+"""
+from __future__ import annotations
+
+import html
+import importlib
+import re
+import sys
+from pathlib import Path
+from typing import Any
+
+import yaml
+from mkdocs.exceptions import PluginError
+
+ROOT = Path(__file__).resolve().parent.parent
+QUIZ_FILE = ROOT / "docs" / "_data" / "quizzes.yml"
+PLACEHOLDER = re.compile(r"\{\{\s*(?P<expr>.+?)\s*\}\}")
+FENCE = re.compile(r"^(?P<indent>\s*)(?P<fence>```|~~~)", re.MULTILINE)
+LABELS = {
+    "vi": {"check": "Kiểm tra", "answer": "Xem đáp án", "right": "Đúng!", "wrong": "Chưa đúng.",
+           "correct_is": "Đáp án đúng", "choose": "Hãy chọn một đáp án."},
+    "en": {"check": "Check", "answer": "Show the answer", "right": "Correct!", "wrong": "Not quite.",
+           "correct_is": "Correct answer", "choose": "Choose an answer first."},
+}
+
+_mtimes: dict[str, float] = {}
+
+
+def _fresh_lossbook():
+    """Import lossbook, re-importing it when a source file changed (``mkdocs serve``)."""
+    sources = {str(p): p.stat().st_mtime for p in (ROOT / "lossbook").rglob("*.py")}
+    if _mtimes and sources != _mtimes:
+        for name in [m for m in sys.modules if m == "lossbook" or m.startswith("lossbook.")]:
+            del sys.modules[name]
+    _mtimes.clear()
+    _mtimes.update(sources)
+    return importlib.import_module("lossbook")
+
+
+def fmt(value: float, digits: int = 4) -> str:
+    """Format a number as the site prints it: fixed decimals, a true minus sign."""
+    text = f"{float(value):.{digits}f}"
+    return text.replace("-", "−") if text.startswith("-") else text
+
+
+def load_quizzes() -> dict[str, Any]:
+    with QUIZ_FILE.open(encoding="utf-8") as fh:
+        return yaml.safe_load(fh) or {}
+
+
+def render_quiz(quiz_id: str, lang: str, quizzes: dict[str, Any] | None = None) -> str:
+    """One multiple-choice question as HTML that works without JavaScript.
+
+    Without scripts: the question, its options and a closed ``<details>`` holding the
+    answer and explanation. With ``assets/quiz.js``: choosing an option and pressing
+    Check (keyboard: arrows + Enter/Space) says right or wrong and explains.
+    """
+    quizzes = load_quizzes() if quizzes is None else quizzes
+    if quiz_id not in quizzes:
+        raise KeyError(f"no quiz {quiz_id!r} in {QUIZ_FILE.name}")
+    q = quizzes[quiz_id]
+    text, answer, labels = q[lang], int(q["answer"]), LABELS[lang]
+    options, whys = text["options"], text.get("why") or [""] * len(text["options"])
+    if not 0 <= answer < len(options):
+        raise ValueError(f"quiz {quiz_id!r}: answer {answer} is not an option index")
+    letters = "abcdefgh"
+    items = []
+    for i, (option, why) in enumerate(zip(options, whys)):
+        items.append(
+            f'<li><label markdown="span"><input type="radio" name="{quiz_id}" value="{i}"> '
+            f'{letters[i]}) {option}</label>'
+            f'<span class="lb-quiz-why" hidden markdown="span">{why}</span></li>'
+        )
+    return (
+        f'<div class="lb-quiz" id="quiz-{quiz_id}" data-answer="{answer}" '
+        f'data-right="{html.escape(labels["right"])}" data-wrong="{html.escape(labels["wrong"])}" '
+        f'data-choose="{html.escape(labels["choose"])}" markdown="block">\n'
+        f'<p class="lb-quiz-question" markdown="span">{text["question"]}</p>\n'
+        f'<ol class="lb-quiz-options" role="radiogroup" aria-label="{html.escape(labels["check"])}">'
+        + "".join(items)
+        + "</ol>\n"
+        f'<p><button type="button" class="md-button lb-quiz-check" hidden>{labels["check"]}</button></p>\n'
+        f'<p class="lb-quiz-feedback" role="status" aria-live="polite"></p>\n'
+        f'<details class="lb-quiz-answer" markdown="block">\n<summary>{labels["answer"]}</summary>\n\n'
+        f'**{labels["correct_is"]}: {letters[answer]})** {text["explanation"]}\n\n</details>\n'
+        "</div>\n"
+    )
+
+
+def namespace(lang: str) -> dict[str, Any]:
+    """The names a page's ``{{ ... }}`` may use."""
+    lb = _fresh_lossbook()
+    ns: dict[str, Any] = {"lb": lb, "lang": lang, "fmt": fmt}
+    for module in ("lesson", "errata"):
+        try:
+            mod = importlib.import_module(f"lossbook.{module}")
+        except ModuleNotFoundError:
+            continue
+        ns[module] = mod
+        ns.update({k: v for k, v in vars(mod).items() if not k.startswith("_")})
+    quizzes = load_quizzes() if QUIZ_FILE.exists() else {}
+    ns["quiz"] = lambda quiz_id: render_quiz(quiz_id, lang, quizzes)
+    return ns
+
+
+def substitute(markdown: str, lang: str, where: str = "<page>") -> str:
+    """Replace every ``{{ expr }}`` outside fenced code blocks by its value."""
+    ns = namespace(lang)
+
+    def evaluate(match: re.Match) -> str:
+        expr = match.group("expr")
+        try:
+            return str(eval(expr, ns))  # noqa: S307 - the expressions are our own pages
+        except Exception as err:  # a broken number must stop the build, naming the page
+            raise PluginError(f"{where}: {{{{ {expr} }}}} failed: {type(err).__name__}: {err}") from err
+
+    out, in_fence, fence = [], False, ""
+    for line in markdown.splitlines(keepends=True):
+        m = FENCE.match(line)
+        if m and (not in_fence or m.group("fence") == fence):
+            in_fence, fence = (not in_fence), m.group("fence")
+            out.append(line)
+        elif in_fence:
+            out.append(line)
+        else:
+            out.append(PLACEHOLDER.sub(evaluate, line))
+    return "".join(out)
+
+
+def on_page_markdown(markdown: str, page, config, files) -> str:
+    lang = getattr(page.file, "locale", None) or config.theme.get("language", "vi")
+    return substitute(markdown, lang, page.file.src_uri)
+
+
+def on_config(config):
+    # MkDocs restores sys.path after importing a hook, so make lossbook importable here.
+    if str(ROOT) not in sys.path:
+        sys.path.insert(0, str(ROOT))
+    return config

@@ -31,10 +31,12 @@ def build(site: Path) -> float:
 def clear_caches() -> None:
     shutil.rmtree(ROOT / ".cache", ignore_errors=True)
     shutil.rmtree(ROOT / "docs" / "assets" / "figures", ignore_errors=True)
-    for pattern in ("*.md", "*.ipynb", "*.png"):
-        for generated in (ROOT / "docs" / "notebooks").glob(pattern):
-            if not generated.name.startswith("index") and (generated.parent / (generated.name.split(".")[0].rsplit("-", 2)[0] + ".py")).exists():
-                generated.unlink()
+    notebooks = ROOT / "docs" / "notebooks"
+    for source in notebooks.glob("*.py"):  # the pages, downloads and images built from it
+        name = source.stem
+        for generated in [*notebooks.glob(f"{name}.md"), *notebooks.glob(f"{name}.*.md"),
+                          *notebooks.glob(f"{name}.*.ipynb"), *notebooks.glob(f"{name}-*.png")]:
+            generated.unlink()
 
 
 def main() -> None:

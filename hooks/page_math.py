@@ -56,7 +56,11 @@ def render(tex: str, display: bool) -> str:
         reply = json.loads(proc.stdout.readline())
         if "error" in reply:
             raise ValueError(reply["error"])
-        _cache[key] = reply["html"]
+        # The search index keeps the MathML text once, not KaTeX's visual copy or the TeX.
+        _cache[key] = reply["html"].replace(
+            '<span class="katex-html" aria-hidden="true">',
+            '<span class="katex-html" aria-hidden="true" data-search-exclude>',
+        ).replace('<annotation encoding="application/x-tex">', '<annotation encoding="application/x-tex" data-search-exclude>')
     return _cache[key]
 
 

@@ -96,6 +96,23 @@ def render_quiz(quiz_id: str, lang: str, quizzes: dict[str, Any] | None = None) 
     )
 
 
+EXPLORER_FALLBACK = {
+    "vi": "Công cụ khám phá hàm mất mát cần JavaScript. Không có nó, các hình bề mặt "
+          "hàm mất mát ở trên cho cùng một thông tin ở dạng tĩnh.",
+    "en": "The loss explorer needs JavaScript. Without it, the loss-landscape figures "
+          "above show the same information, statically.",
+}
+
+
+def render_explorer(lang: str) -> str:
+    """The loss explorer's mount point; docs/assets/explorer.js builds the widget in it
+    from assets/data/explorer.json (hooks/page_explorer.py)."""
+    return (
+        f'<div class="lb-explorer" id="explorer" data-lang="{lang}">'
+        f"<p>{EXPLORER_FALLBACK[lang]}</p></div>"
+    )
+
+
 def namespace(lang: str) -> dict[str, Any]:
     """The names a page's ``{{ ... }}`` may use."""
     lb = _fresh_lossbook()
@@ -109,6 +126,7 @@ def namespace(lang: str) -> dict[str, Any]:
         ns.update({k: v for k, v in vars(mod).items() if not k.startswith("_")})
     quizzes = load_quizzes() if QUIZ_FILE.exists() else {}
     ns["quiz"] = lambda quiz_id: render_quiz(quiz_id, lang, quizzes)
+    ns["explorer"] = lambda: render_explorer(lang)
     return ns
 
 

@@ -21,6 +21,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import json
+import tempfile
 from pathlib import Path
 
 import jupytext
@@ -50,11 +51,19 @@ def executed(source: Path) -> nbformat.NotebookNode:
     cached = CACHE / f"{source.stem}.{key}.ipynb"
     if cached.exists():
         return nbformat.read(cached, as_version=4)
+    from jupyter_client import KernelManager
     from nbclient import NotebookClient
 
     nb = jupytext.read(source)
     nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
-    NotebookClient(nb, timeout=120, kernel_name="python3", resources={"metadata": {"path": str(ROOT)}}).execute()
+    # A local socket file, not TCP on loopback: nothing listens on a port during the build.
+    with tempfile.TemporaryDirectory() as sockets:
+        km = KernelManager(kernel_name="python3", transport="ipc", ip=str(Path(sockets) / "kernel"))
+        try:
+            NotebookClient(nb, km=km, timeout=120, resources={"metadata": {"path": str(ROOT)}}).execute()
+        finally:
+            if km.has_kernel:
+                km.shutdown_kernel(now=True)
     CACHE.mkdir(parents=True, exist_ok=True)
     for stale in CACHE.glob(f"{source.stem}.*.ipynb"):
         stale.unlink()

@@ -1,0 +1,102 @@
+"""The build hooks: KaTeX math, notebook language split, quiz HTML."""
+from __future__ import annotations
+
+import importlib.util
+from pathlib import Path
+
+import nbformat
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def load(name: str):
+    spec = importlib.util.spec_from_file_location(f"lbhook_{name}", ROOT / "hooks" / f"{name}.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+math = load("page_math")
+notebooks = load("page_notebooks")
+numbers = load("page_numbers")
+
+
+class _Page:
+    class file:  # noqa: N801 - the shape MkDocs gives a hook
+        src_uri = "x.md"
+
+
+def test_inline_and_display_math_become_katex_with_mathml() -> None:
+    html = '<p>a <span class="arithmatex">\\(\\sigma(z)\\)</span></p><div class="arithmatex">\\[\nx^2 &lt; 1\n\\]</div>'
+    out = math.on_page_content(html, _Page, None, None)
+    assert "arithmatex" not in out
+    assert out.count('class="katex"') == 2 and out.count("<math") == 2
+    assert 'display="block"' in out and "lb-math" in out
+    assert "<mo>&lt;</mo>" in out  # the escaped "<" reached KaTeX as a real less-than sign
+
+
+def test_math_katex_cannot_parse_fails_the_build_naming_the_page() -> None:
+    from mkdocs.exceptions import PluginError
+
+    with pytest.raises(PluginError, match=r"x\.md.*\\frac\{"):
+        math.on_page_content('<span class="arithmatex">\\(\\frac{1\\)</span>', _Page, None, None)
+
+
+def test_notebook_cells_split_by_language() -> None:
+    nb = nbformat.v4.new_notebook()
+    nb.cells = [
+        nbformat.v4.new_markdown_cell("# Tiêu đề", metadata={"lang": "vi"}),
+        nbformat.v4.new_markdown_cell("# Title", metadata={"lang": "en"}),
+        nbformat.v4.new_code_cell("print(1)"),
+    ]
+    vi, en = notebooks.for_language(nb, "vi"), notebooks.for_language(nb, "en")
+    assert [c.source for c in vi.cells] == ["# Tiêu đề", "print(1)"]
+    assert [c.source for c in en.cells] == ["# Title", "print(1)"]
+    assert "lang" not in vi.cells[0].metadata
+
+
+def test_notebook_page_has_download_code_output_and_alt_text() -> None:
+    nb = nbformat.v4.new_notebook()
+    code = nbformat.v4.new_code_cell("x", metadata={"alt_en": "A line from 0 to 1"})
+    code.outputs = [
+        nbformat.v4.new_output("stream", name="stdout", text="[0 1 2]\n"),
+        nbformat.v4.new_output("display_data", data={"image/png": "iVBORw0KGgo=", "text/plain": "<Figure>"}),
+    ]
+    nb.cells = [nbformat.v4.new_markdown_cell("# Title"), code]
+    images: dict[str, bytes] = {}
+    page = notebooks.to_markdown(nb, "demo", "en", images)
+    assert "(demo.ipynb)" in page and "```python\nx\n```" in page and "```text\n[0 1 2]\n```" in page
+    assert "![A line from 0 to 1](demo-1-1.png)" in page and list(images) == ["demo-1-1.png"]
+
+
+def test_a_failing_notebook_cell_fails_the_build() -> None:
+    nb = nbformat.v4.new_notebook()
+    cell = nbformat.v4.new_code_cell("1/0")
+    cell.outputs = [nbformat.v4.new_output("error", ename="ZeroDivisionError", evalue="division by zero", traceback=[])]
+    nb.cells = [cell]
+    with pytest.raises(RuntimeError, match="ZeroDivisionError"):
+        notebooks.to_markdown(nb, "bad", "vi", {})
+
+
+QUIZ = {
+    "q": {
+        "answer": 1,
+        "vi": {"question": "Câu?", "options": ["A", "B"], "why": ["sai", "đúng"], "explanation": "Vì B."},
+        "en": {"question": "Which?", "options": ["A", "B"], "why": ["no", "yes"], "explanation": "Because B."},
+    }
+}
+
+
+@pytest.mark.parametrize("lang,check", [("vi", "Kiểm tra"), ("en", "Check")])
+def test_quiz_html_works_without_scripts(lang: str, check: str) -> None:
+    html = numbers.render_quiz("q", lang, QUIZ)
+    assert html.count('type="radio"') == 2 and 'data-answer="1"' in html
+    assert "<details" in html and "b)" in html  # the answer is readable with scripts off
+    assert f">{check}</button>" in html and "hidden" in html  # the button appears with quiz.js
+
+
+def test_quiz_with_an_answer_outside_the_options_is_rejected() -> None:
+    bad = {"q": {**QUIZ["q"], "answer": 5}}
+    with pytest.raises(ValueError, match="answer 5"):
+        numbers.render_quiz("q", "en", bad)

@@ -57,12 +57,32 @@ def load_quizzes() -> dict[str, Any]:
         return yaml.safe_load(fh) or {}
 
 
+_INLINE_MATH = re.compile(r"(?<!\\)\$(?P<tex>[^$]+?)(?<!\\)\$")
+_BOLD = re.compile(r"\*\*(.+?)\*\*")
+_CODE = re.compile(r"`([^`]+)`")
+
+
+def inline(text: str) -> str:
+    """Quiz text to HTML: ``$tex$`` becomes the span pymdownx.arithmatex would make (so
+    hooks/page_math.py renders it with KaTeX), ``**bold**`` and ```code``` are kept,
+    everything else is escaped."""
+    out, pos = [], 0
+    for m in _INLINE_MATH.finditer(text):
+        out.append(_CODE.sub(r"<code>\1</code>", _BOLD.sub(r"<strong>\1</strong>", html.escape(text[pos:m.start()]))))
+        out.append(f'<span class="arithmatex">\\({html.escape(m.group("tex"))}\\)</span>')
+        pos = m.end()
+    out.append(_CODE.sub(r"<code>\1</code>", _BOLD.sub(r"<strong>\1</strong>", html.escape(text[pos:]))))
+    return "".join(out)
+
+
 def render_quiz(quiz_id: str, lang: str, quizzes: dict[str, Any] | None = None) -> str:
     """One multiple-choice question as HTML that works without JavaScript.
 
     Without scripts: the question, its options and a closed ``<details>`` holding the
     answer and explanation. With ``assets/quiz.js``: choosing an option and pressing
-    Check (keyboard: arrows + Enter/Space) says right or wrong and explains.
+    Check (keyboard: Tab to the options, arrows to choose, Enter or the button) says
+    right or wrong and shows why. The block has no blank line, so Markdown keeps it as
+    raw HTML.
     """
     quizzes = load_quizzes() if quizzes is None else quizzes
     if quiz_id not in quizzes:
@@ -72,27 +92,26 @@ def render_quiz(quiz_id: str, lang: str, quizzes: dict[str, Any] | None = None) 
     options, whys = text["options"], text.get("why") or [""] * len(text["options"])
     if not 0 <= answer < len(options):
         raise ValueError(f"quiz {quiz_id!r}: answer {answer} is not an option index")
+    if len(whys) != len(options):
+        raise ValueError(f"quiz {quiz_id!r} ({lang}): {len(whys)} 'why' for {len(options)} options")
     letters = "abcdefgh"
-    items = []
-    for i, (option, why) in enumerate(zip(options, whys)):
-        items.append(
-            f'<li><label markdown="span"><input type="radio" name="{quiz_id}" value="{i}"> '
-            f'{letters[i]}) {option}</label>'
-            f'<span class="lb-quiz-why" hidden markdown="span">{why}</span></li>'
-        )
+    qid = f"quiz-{quiz_id}"
+    items = "".join(
+        f'<li><label><input type="radio" name="{qid}" value="{i}"> {letters[i]}) {inline(option)}</label>'
+        f'<span class="lb-quiz-why" hidden>{inline(why)}</span></li>'
+        for i, (option, why) in enumerate(zip(options, whys))
+    )
     return (
-        f'<div class="lb-quiz" id="quiz-{quiz_id}" data-answer="{answer}" '
+        f'<div class="lb-quiz" id="{qid}" data-answer="{answer}" '
         f'data-right="{html.escape(labels["right"])}" data-wrong="{html.escape(labels["wrong"])}" '
-        f'data-choose="{html.escape(labels["choose"])}" markdown="block">\n'
-        f'<p class="lb-quiz-question" markdown="span">{text["question"]}</p>\n'
-        f'<ol class="lb-quiz-options" role="radiogroup" aria-label="{html.escape(labels["check"])}">'
-        + "".join(items)
-        + "</ol>\n"
-        f'<p><button type="button" class="md-button lb-quiz-check" hidden>{labels["check"]}</button></p>\n'
-        f'<p class="lb-quiz-feedback" role="status" aria-live="polite"></p>\n'
-        f'<details class="lb-quiz-answer" markdown="block">\n<summary>{labels["answer"]}</summary>\n\n'
-        f'**{labels["correct_is"]}: {letters[answer]})** {text["explanation"]}\n\n</details>\n'
-        "</div>\n"
+        f'data-choose="{html.escape(labels["choose"])}">'
+        f'<p class="lb-quiz-question" id="{qid}-q">{inline(text["question"])}</p>'
+        f'<ol class="lb-quiz-options" role="radiogroup" aria-labelledby="{qid}-q">{items}</ol>'
+        f'<p><button type="button" class="md-button lb-quiz-check" hidden>{labels["check"]}</button></p>'
+        f'<p class="lb-quiz-feedback" role="status" aria-live="polite"></p>'
+        f'<details class="lb-quiz-answer"><summary>{labels["answer"]}</summary>'
+        f'<p><strong>{labels["correct_is"]}: {letters[answer]})</strong> {inline(text["explanation"])}</p>'
+        "</details></div>\n"
     )
 
 

@@ -1,7 +1,7 @@
 // Quizzes: progressive enhancement of the HTML made by hooks/page_numbers.py (render_quiz).
 // Without this script a reader sees the question and a closed "answer" box; with it,
 // choosing an option (mouse or keyboard) and pressing Check says right or wrong and
-// shows the explanation of the chosen option. Material's instant loading is off, so
+// shows the explanation of the chosen option in a live region. Material's instant loading is off, so
 // running once on DOMContentLoaded is enough.
 (function () {
   "use strict";
@@ -15,8 +15,6 @@
       var chosen = quiz.querySelector("input[type=radio]:checked");
       quiz.querySelectorAll(".lb-quiz-options li").forEach(function (li) {
         li.classList.remove("lb-right", "lb-wrong");
-        var why = li.querySelector(".lb-quiz-why");
-        if (why) why.hidden = true;
       });
       if (!chosen) {
         feedback.textContent = quiz.getAttribute("data-choose");
@@ -26,10 +24,17 @@
       var li = chosen.closest("li");
       var right = chosen.value === answer;
       li.classList.add(right ? "lb-right" : "lb-wrong");
+      // The verdict and the chosen option's explanation (math included) in the live region.
       var why = li.querySelector(".lb-quiz-why");
-      if (why && why.textContent.trim()) why.hidden = false;
-      feedback.textContent = quiz.getAttribute(right ? "data-right" : "data-wrong") +
-        (why && why.textContent.trim() ? " " + why.textContent.trim() : "");
+      var verdict = document.createElement("strong");
+      verdict.textContent = quiz.getAttribute(right ? "data-right" : "data-wrong");
+      feedback.textContent = "";
+      feedback.appendChild(verdict);
+      if (why && why.textContent.trim()) {
+        var explanation = document.createElement("span");
+        explanation.innerHTML = " " + why.innerHTML;
+        feedback.appendChild(explanation);
+      }
       feedback.className = "lb-quiz-feedback " + (right ? "lb-right" : "lb-wrong");
     }
     button.addEventListener("click", check);

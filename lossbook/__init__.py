@@ -6,3 +6,46 @@ Public names are importable from ``lossbook`` directly.
 from __future__ import annotations
 
 __version__ = "0.1.0"
+
+from .activations import (
+    logistic_growth,
+    logistic_growth_rhs,
+    logit,
+    sigmoid,
+    sigmoid_derivative,
+    sigmoid_second_derivative,
+)
+from .losses import (
+    BCE_EPS,
+    add_bias,
+    bce_grad,
+    bce_hessian,
+    bce_hessian_eigenvalues,
+    bce_hessian_single,
+    bce_loss,
+    bce_objective,
+    bce_per_sample,
+    bce_second_derivative,
+    bce_with_logits,
+    bce_with_logits_per_sample,
+    linear_mse_grad,
+    linear_mse_hessian,
+    linear_mse_objective,
+    loss_landscape,
+    mse_loss,
+    sigmoid_mse_grad,
+    sigmoid_mse_hessian,
+    sigmoid_mse_negative_curvature,
+    sigmoid_mse_objective,
+    sigmoid_mse_second_derivative,
+    squared_error,
+)
+from .entropy import binary_entropy, cross_entropy, entropy, information, kl_divergence
+from .gradcheck import (
+    check_gradient,
+    check_hessian,
+    numerical_gradient,
+    numerical_hessian,
+    numerical_jacobian,
+    relative_error,
+)

@@ -106,7 +106,9 @@ def render_quiz(quiz_id: str, lang: str, quizzes: dict[str, Any] | None = None) 
         f'data-right="{html.escape(labels["right"])}" data-wrong="{html.escape(labels["wrong"])}" '
         f'data-choose="{html.escape(labels["choose"])}">'
         f'<p class="lb-quiz-question" id="{qid}-q">{inline(text["question"])}</p>'
-        f'<ol class="lb-quiz-options" role="radiogroup" aria-labelledby="{qid}-q">{items}</ol>'
+        # The group role sits on a wrapper: on the <ol> itself it hides the list, and axe
+        # reports every <li> as outside a list ("listitem", serious).
+        f'<div role="radiogroup" aria-labelledby="{qid}-q"><ol class="lb-quiz-options">{items}</ol></div>'
         f'<p><button type="button" class="md-button lb-quiz-check" hidden>{labels["check"]}</button></p>'
         f'<p class="lb-quiz-feedback" role="status" aria-live="polite"></p>'
         f'<details class="lb-quiz-answer"><summary>{labels["answer"]}</summary>'

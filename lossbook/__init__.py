@@ -49,3 +49,22 @@ from .gradcheck import (
     numerical_jacobian,
     relative_error,
 )
+from . import datasets, lesson, errata  # noqa: E402  (the lesson's data, worked examples, errata)
+from .optim import (
+    History,
+    NewtonConvergenceWarning,
+    NewtonHistory,
+    SeparableDataWarning,
+    SGDHistory,
+    SGDStep,
+    full_batch_gd,
+    gradient_descent,
+    minibatch_gd,
+    newton,
+    sgd_logistic,
+    sgd_step,
+    sign_gradient_descent,
+    slides_walk,
+    square_function_walk,
+)
+from .models import LinearRegression, LogisticRegression, NotFittedError

@@ -30,9 +30,12 @@
       verdict.textContent = quiz.getAttribute(right ? "data-right" : "data-wrong");
       feedback.textContent = "";
       feedback.appendChild(verdict);
-      if (why && why.textContent.trim()) {
+      // An option without its own "why" (optional in quizzes.yml) gets the question's
+      // explanation, so every answer is explained.
+      var source = why && why.textContent.trim() ? why : quiz.querySelector(".lb-quiz-answer > p");
+      if (source && source.textContent.trim()) {
         var explanation = document.createElement("span");
-        explanation.innerHTML = " " + why.innerHTML;
+        explanation.innerHTML = " " + source.innerHTML;
         feedback.appendChild(explanation);
       }
       feedback.className = "lb-quiz-feedback " + (right ? "lb-right" : "lb-wrong");

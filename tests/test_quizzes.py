@@ -1,0 +1,167 @@
+"""docs/_data/quizzes.yml: every question is complete in both languages, and every answer
+that is a computation is recomputed by lossbook.
+
+A quiz's ``check:`` is a Python expression evaluated in the namespace of the pages'
+``{{ ... }}`` (``namespace(lang)`` of hooks/page_numbers.py); it must evaluate to the
+quiz's ``answer``. :func:`check_problems` is the checker; the mutation tests show that it
+catches a wrong answer index.
+"""
+from __future__ import annotations
+
+import copy
+import importlib.util
+import re
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+DOCS = ROOT / "docs"
+LANGS = ("vi", "en")
+SLIDES = ("slides-q1-steps-order", "slides-q2-sigmoid-compare", "slides-q3-bce-formula",
+          "slides-q4-fxx", "slides-q5-fyy", "slides-q6-fxy")
+FIELDS = ("question", "options", "why", "explanation")
+
+
+def _load_numbers_hook():
+    spec = importlib.util.spec_from_file_location("lb_quiz_page_numbers", ROOT / "hooks" / "page_numbers.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+hook = _load_numbers_hook()
+QUIZZES: dict[str, Any] = hook.load_quizzes()
+IDS = sorted(QUIZZES)
+CHECKED = [q for q in IDS if "check" in QUIZZES[q]]
+
+
+@pytest.fixture(scope="module", params=LANGS)
+def namespace(request) -> dict[str, Any]:
+    """The names a page's ``{{ ... }}`` sees, in one language."""
+    return hook.namespace(request.param)
+
+
+def check_problems(quiz_id: str, quiz: dict[str, Any], ns: dict[str, Any]) -> list[str]:
+    """What is wrong with one quiz's answer: its ``check`` (if any) evaluated in ``ns``
+    must equal ``answer``. An empty list means the answer is confirmed by lossbook."""
+    if "check" not in quiz:
+        return []
+    try:
+        value = eval(quiz["check"], ns)  # noqa: S307 - our own data file
+    except Exception as err:  # report, do not crash: the message names the quiz
+        return [f"{quiz_id}: check {quiz['check']!r} raised {type(err).__name__}: {err}"]
+    if isinstance(value, bool) or not isinstance(value, int) and not hasattr(value, "__index__"):
+        return [f"{quiz_id}: check must give an option index (int); got {value!r}"]
+    if int(value) != int(quiz["answer"]):
+        letters = "abcdefgh"
+        n = len(quiz["vi"]["options"])
+        got = letters[int(value)] if 0 <= int(value) < n else str(value)
+        return [f"{quiz_id}: answer is {letters[int(quiz['answer'])]}) but lossbook's check gives {got}"]
+    return []
+
+
+# --- the file ------------------------------------------------------------------------------
+
+def test_the_slides_six_questions_and_at_least_six_more() -> None:
+    assert set(SLIDES) <= set(QUIZZES), f"missing: {set(SLIDES) - set(QUIZZES)}"
+    assert len(QUIZZES) >= len(SLIDES) + 6
+    assert "demo" not in QUIZZES
+
+
+def test_ids_are_lowercase_words() -> None:
+    bad = [q for q in IDS if not re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", q)]
+    assert not bad, f"quiz ids must be lowercase words joined by '-': {bad}"
+
+
+@pytest.mark.parametrize("quiz_id", IDS)
+def test_quiz_is_complete_in_both_languages(quiz_id: str) -> None:
+    q = QUIZZES[quiz_id]
+    for lang in LANGS:
+        assert lang in q, f"{quiz_id}: no {lang!r} text"
+        missing = [f for f in FIELDS if not q[lang].get(f)]
+        assert not missing, f"{quiz_id} ({lang}): missing {missing}"
+        assert all(isinstance(o, str) and o.strip() for o in q[lang]["options"]), f"{quiz_id} ({lang}): empty option"
+        assert len(q[lang]["why"]) == len(q[lang]["options"]), f"{quiz_id} ({lang}): one 'why' per option"
+    n_vi, n_en = len(q["vi"]["options"]), len(q["en"]["options"])
+    assert n_vi == n_en, f"{quiz_id}: {n_vi} options in vi, {n_en} in en"
+    assert 2 <= n_vi <= 8
+
+
+@pytest.mark.parametrize("quiz_id", IDS)
+def test_answer_is_an_option_index(quiz_id: str) -> None:
+    answer = QUIZZES[quiz_id]["answer"]
+    assert isinstance(answer, int) and not isinstance(answer, bool), f"{quiz_id}: answer {answer!r} is not an int"
+    assert 0 <= answer < len(QUIZZES[quiz_id]["vi"]["options"]), f"{quiz_id}: answer {answer} out of range"
+
+
+@pytest.mark.parametrize("quiz_id", IDS)
+@pytest.mark.parametrize("lang", LANGS)
+def test_quiz_renders(quiz_id: str, lang: str) -> None:
+    html = hook.render_quiz(quiz_id, lang, QUIZZES)
+    assert html.count('type="radio"') == len(QUIZZES[quiz_id][lang]["options"])
+    assert f'data-answer="{QUIZZES[quiz_id]["answer"]}"' in html
+    assert "{{" not in html, "a quiz is rendered after the page's {{ }} are evaluated: none may be left"
+
+
+def test_the_slides_questions_are_checked_by_lossbook() -> None:
+    unchecked = [q for q in SLIDES if "check" not in QUIZZES[q]]
+    assert not unchecked, f"the slides' questions are computations; give them a check: {unchecked}"
+
+
+# --- the checks ----------------------------------------------------------------------------
+
+@pytest.mark.parametrize("quiz_id", CHECKED)
+def test_check_confirms_the_answer(quiz_id: str, namespace: dict[str, Any]) -> None:
+    problems = check_problems(quiz_id, QUIZZES[quiz_id], namespace)
+    assert not problems, "\n".join(problems)
+
+
+@pytest.mark.parametrize("quiz_id", CHECKED)
+def test_a_wrong_answer_index_fails_the_check(quiz_id: str, namespace: dict[str, Any]) -> None:
+    """Mutation: every other option index, put in place of the answer, is caught."""
+    quiz = QUIZZES[quiz_id]
+    for wrong in range(len(quiz["vi"]["options"])):
+        if wrong == quiz["answer"]:
+            continue
+        mutated = copy.deepcopy(quiz)
+        mutated["answer"] = wrong
+        assert check_problems(quiz_id, mutated, namespace), f"{quiz_id}: answer {wrong} passes the check"
+
+
+def test_the_checker_reports_errors_and_non_indices(namespace: dict[str, Any]) -> None:
+    base = copy.deepcopy(QUIZZES[SLIDES[0]])
+    assert check_problems("x", {**base, "check": "no_such_name"}, namespace)[0].startswith("x: check")
+    assert "option index" in check_problems("x", {**base, "check": "True"}, namespace)[0]
+    assert "option index" in check_problems("x", {**base, "check": "'b'"}, namespace)[0]
+    assert check_problems("x", {k: v for k, v in base.items() if k != "check"}, namespace) == []
+
+
+# --- the pages -----------------------------------------------------------------------------
+
+QUIZ_CALL = re.compile(r"\{\{\s*quiz\(\s*['\"]([^'\"]+)['\"]\s*\)\s*\}\}")
+
+
+def _pages() -> list[Path]:
+    return [p for p in DOCS.rglob("*.md") if not p.relative_to(DOCS).parts[0].startswith("_")]
+
+
+def test_every_quiz_used_on_a_page_exists() -> None:
+    used = {(p.relative_to(DOCS).as_posix(), q) for p in _pages() for q in QUIZ_CALL.findall(p.read_text("utf-8"))}
+    unknown = sorted((page, q) for page, q in used if q not in QUIZZES)
+    assert not unknown, f"pages use quizzes that docs/_data/quizzes.yml lacks: {unknown}"
+
+
+@pytest.mark.parametrize("page", ["12-quizzes.md", "12-quizzes.en.md"])
+def test_the_quizzes_page_shows_every_question(page: str) -> None:
+    shown = QUIZ_CALL.findall((DOCS / page).read_text("utf-8"))
+    assert sorted(shown) == IDS, f"{page}: missing {sorted(set(IDS) - set(shown))}, repeated or unknown " \
+                                 f"{sorted(q for q in shown if shown.count(q) > 1 or q not in QUIZZES)}"
+
+
+@pytest.mark.parametrize("chapter", ["10-sgd-vectorized", "11-newton"])
+def test_chapters_end_with_a_quiz(chapter: str) -> None:
+    for suffix in (".md", ".en.md"):
+        shown = QUIZ_CALL.findall((DOCS / f"{chapter}{suffix}").read_text("utf-8"))
+        assert 1 <= len(shown) <= 2, f"{chapter}{suffix}: {len(shown)} quiz questions"

@@ -43,6 +43,9 @@ def on_post_build(config) -> None:
     site = Path(config.site_dir)
     english = site / "en"
     index = site / "search" / "search_index.json"
+    i18n = config.plugins.get("i18n")
+    if getattr(i18n, "building", False):
+        return  # inside the nested English build: the merged index does not exist yet
     if not english.is_dir() or not index.exists():
         return
     for name in ("sitemap.xml", "sitemap.xml.gz"):

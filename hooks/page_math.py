@@ -80,7 +80,8 @@ def on_page_content(html_text: str, page, config, files) -> str:
             rendered = render(tex, display)
         except ValueError as err:
             raise PluginError(f"{page.file.src_uri}: KaTeX cannot render {tex!r}: {err}") from None
-        return f'<div class="lb-math">{rendered}</div>' if display else rendered
+        # tabindex: a wide formula scrolls, and a scrollable region must take keyboard focus.
+        return f'<div class="lb-math" tabindex="0">{rendered}</div>' if display else rendered
 
     return _MATH.sub(replace, html_text)
 

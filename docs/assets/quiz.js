@@ -50,6 +50,10 @@
   }
   function init() {
     document.querySelectorAll(".lb-quiz").forEach(setup);
+    // Wide tables scroll sideways inside Material's wrapper: let the keyboard reach them.
+    document.querySelectorAll(".md-typeset__scrollwrap").forEach(function (wrap) {
+      if (!wrap.hasAttribute("tabindex")) wrap.setAttribute("tabindex", "0");
+    });
   }
   if (document.readyState === "loading") {
     document.addEventListener("DOMContentLoaded", init);

@@ -48,12 +48,18 @@
       }
     });
   }
+  // Wide tables scroll sideways inside Material's wrapper (added by Material's script):
+  // a scrollable region must be reachable by keyboard.
+  function focusableScrollRegions() {
+    document.querySelectorAll(".md-typeset__scrollwrap:not([tabindex])").forEach(function (wrap) {
+      wrap.setAttribute("tabindex", "0");
+    });
+  }
   function init() {
     document.querySelectorAll(".lb-quiz").forEach(setup);
-    // Wide tables scroll sideways inside Material's wrapper: let the keyboard reach them.
-    document.querySelectorAll(".md-typeset__scrollwrap").forEach(function (wrap) {
-      if (!wrap.hasAttribute("tabindex")) wrap.setAttribute("tabindex", "0");
-    });
+    focusableScrollRegions();
+    window.addEventListener("load", focusableScrollRegions);
+    new MutationObserver(focusableScrollRegions).observe(document.body, { childList: true, subtree: true });
   }
   if (document.readyState === "loading") {
     document.addEventListener("DOMContentLoaded", init);

@@ -662,19 +662,27 @@ def search(page, query: str, timeout: float = 10000) -> list[str]:
     if not box.is_visible():  # narrow screens: the magnifier opens the search dialog
         page.click("label.md-header__button[for=__search]")
     box.click()
-    box.fill(query)
-    box.press("End")  # Material searches on key events; one key, so no search of a prefix
-    page.wait_for_function(
-        """(placeholder) => {
-          const meta = document.querySelector(".md-search-result__meta");
-          return meta && meta.textContent.trim() !== "" && meta.textContent.trim() !== placeholder;
-        }""",
-        arg=placeholder,
-        timeout=timeout,
-    )
-    hrefs = page.eval_on_selector_all(
-        ".md-search-result__item > a.md-search-result__link", "links => links.map(a => a.href)"
-    )
+    hrefs: list[str] = []
+    # Material's worker may still be building the index when the first key arrives and
+    # then answers "no result": retype, as a reader would, up to three times.
+    for attempt in range(3):
+        box.fill(query)
+        box.press("End")  # Material searches on key events; one key, so no search of a prefix
+        page.wait_for_function(
+            """(placeholder) => {
+              const meta = document.querySelector(".md-search-result__meta");
+              return meta && meta.textContent.trim() !== "" && meta.textContent.trim() !== placeholder;
+            }""",
+            arg=placeholder,
+            timeout=timeout,
+        )
+        hrefs = page.eval_on_selector_all(
+            ".md-search-result__item > a.md-search-result__link", "links => links.map(a => a.href)"
+        )
+        if hrefs:
+            break
+        page.wait_for_timeout(1500)
+        box.fill("")
     return list(dict.fromkeys(urlsplit(h).path for h in hrefs))
 
 

@@ -270,7 +270,10 @@ def test_renders_and_is_accessible(browser, base_url, axe_source, path, scheme) 
             assert b and b["width"] > 100 and b["height"] > 100, b
         SCREENSHOTS.mkdir(parents=True, exist_ok=True)
         lang = "en" if path.startswith("/en/") else "vi"
-        shot = Image.open(io.BytesIO(w.root.screenshot(path=str(SCREENSHOTS / f"explorer-{lang}-{scheme}.png"))))
+        # (Material's fixed header would cover part of the widget in an element screenshot.)
+        png = w.root.screenshot(path=str(SCREENSHOTS / f"explorer-{lang}-{scheme}.png"),
+                                style=".md-header, .md-tabs { visibility: hidden !important; }")
+        shot = Image.open(io.BytesIO(png))
         assert len(shot.convert("RGB").getcolors(1 << 24)) > 50, "the widget's screenshot is (nearly) blank"
         # Keyboard only: Tab walks through every control of the widget, each showing a focus outline.
         widget_controls = w.root.evaluate(

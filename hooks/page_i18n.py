@@ -13,12 +13,18 @@
    the English ones, and English pages point Material's ``base`` at ``/en/``.
 3. Material's search dialog has ``role="dialog"`` and no name (axe: aria-dialog-name,
    serious): it gets one.
+4. Vietnamese without diacritics: readers often type "ham mat mat" for "hàm mất mát".
+   Material's lunr index is built in the browser from the JSON, with no hook for a
+   custom pipeline, so each Vietnamese entry carries the folded spelling of its accented
+   words in a hidden ``<span>`` (Material's tokenizer skips tags; the span never shows).
 """
 from __future__ import annotations
 
+import html
 import json
 import re
 import shutil
+import unicodedata
 from pathlib import Path
 
 from mkdocs.plugins import event_priority
@@ -27,6 +33,31 @@ ALTERNATE = re.compile(r'\s*<link rel="alternate" href="[^"]*" hreflang="[^"]*">
 CONFIG_BASE = re.compile(r'(<script id="__config" type="application/json">\{.*?"base": ")([^"]*)(")')
 SEARCH_DIALOG = '<div class="md-search" data-md-component="search" role="dialog">'
 SEARCH_NAME = {"vi": "Tìm kiếm", "en": "Search"}
+TAG = re.compile(r"<[^>]*>")
+WORD = re.compile(r"\w+")
+
+
+def fold(text: str) -> str:
+    """Vietnamese without diacritics, as typed on a keyboard without a Vietnamese layout.
+
+    >>> fold("Hàm mất mát, entropy chéo, Đạo hàm")
+    'Ham mat mat, entropy cheo, Dao ham'
+    """
+    decomposed = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
+    return unicodedata.normalize("NFC", "".join(c for c in decomposed if unicodedata.category(c) != "Mn"))
+
+
+def with_folded_words(field: str) -> str:
+    """``field`` (HTML of Material's index) plus a hidden span of the folded spelling of
+    its accented words, each once, in lower case (lunr's case); unchanged when it has none.
+
+    >>> with_folded_words("<p>Hàm mất mát của <code>sigmoid</code></p>")
+    '<p>Hàm mất mát của <code>sigmoid</code></p><span hidden>ham mat cua</span>'
+    >>> with_folded_words("binary cross-entropy")
+    'binary cross-entropy'
+    """
+    words = dict.fromkeys(fold(w).lower() for w in WORD.findall(html.unescape(TAG.sub(" ", field))) if fold(w) != w)
+    return f"{field}<span hidden>{html.escape(' '.join(words))}</span>" if words else field
 
 
 def on_post_page(output: str, page, config) -> str:
@@ -52,7 +83,8 @@ def on_post_build(config) -> None:
         if (site / name).exists():
             shutil.copyfile(site / name, english / name)
     merged = json.loads(index.read_text(encoding="utf-8"))
-    vi = [d for d in merged["docs"] if not d["location"].startswith("en/")]
+    vi = [dict(d, title=with_folded_words(d["title"]), text=with_folded_words(d["text"]))
+          for d in merged["docs"] if not d["location"].startswith("en/")]
     en = [dict(d, location=d["location"][len("en/"):]) for d in merged["docs"] if d["location"].startswith("en/")]
     if not en:
         return  # already split (a hook event seen twice)

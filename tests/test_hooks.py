@@ -100,3 +100,41 @@ def test_quiz_with_an_answer_outside_the_options_is_rejected() -> None:
     bad = {"q": {**QUIZ["q"], "answer": 5}}
     with pytest.raises(ValueError, match="answer 5"):
         numbers.render_quiz("q", "en", bad)
+
+
+i18n = load("page_i18n")
+
+
+def test_fold_strips_vietnamese_diacritics_and_d_bar() -> None:
+    assert i18n.fold("Hàm mất mát, entropy chéo") == "Ham mat mat, entropy cheo"
+    assert i18n.fold("Đạo hàm đường chéo") == "Dao ham duong cheo"
+    assert i18n.fold("Ngưỡng quyết định ŷ") == "Nguong quyet dinh y"
+    assert i18n.fold("plain ASCII") == "plain ASCII"
+
+
+def test_search_entry_gets_the_folded_spelling_of_accented_words_once_hidden() -> None:
+    field = "<p>Hàm mất mát và <code>bce_loss</code>: mất mát &amp; hàm</p>"
+    out = i18n.with_folded_words(field)
+    assert out.startswith(field)
+    hidden = out[len(field):]
+    assert hidden == "<span hidden>ham mat va</span>"  # each folded word once, no tags, ASCII words left out
+    assert i18n.with_folded_words("<p>sigmoid <code>x</code></p>") == "<p>sigmoid <code>x</code></p>"
+
+
+def test_split_index_folds_vietnamese_entries_only(tmp_path) -> None:
+    import json
+    from types import SimpleNamespace
+
+    site = tmp_path
+    (site / "search").mkdir()
+    (site / "en").mkdir()
+    docs = [{"location": "", "title": "Trang chủ", "text": "<p>hàm mất mát</p>"},
+            {"location": "en/", "title": "Home", "text": "<p>loss function</p>"}]
+    (site / "search" / "search_index.json").write_text(json.dumps({"config": {}, "docs": docs}), encoding="utf-8")
+    config = SimpleNamespace(site_dir=str(site), plugins={})
+    i18n.on_post_build(config)
+    vi = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
+    en = json.loads((site / "en" / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
+    assert [d["location"] for d in vi] == [""] and [d["location"] for d in en] == [""]
+    assert vi[0]["text"].endswith("<span hidden>ham mat</span>") and vi[0]["title"] == "Trang chủ<span hidden>chu</span>"
+    assert en[0] == {"location": "", "title": "Home", "text": "<p>loss function</p>"}

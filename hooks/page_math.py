@@ -5,10 +5,16 @@ and ``<div class="arithmatex">\\[..\\]</div>`` in the page; this hook replaces e
 KaTeX's output, rendered by one long-lived Node process (hooks/katex_render.cjs).
 Readers download only KaTeX's CSS and the woff2 fonts it uses: no math JavaScript,
 nothing from a third-party host. A formula KaTeX cannot parse fails the build.
+
+KaTeX's visual HTML (``katex-html``, most of the markup) reaches the page only in
+``on_post_page``: until then a comment stands in for it, so the search plugin, which
+parses every page's content and indexes the MathML text, does not parse it too (that
+parse was a third of a rebuild).
 """
 from __future__ import annotations
 
 import atexit
+import hashlib
 import html
 import json
 import re
@@ -25,8 +31,10 @@ RENDERER = Path(__file__).resolve().parent / "katex_render.cjs"
 _MATH = re.compile(
     r'<(?P<tag>span|div) class="arithmatex">(?P<body>.*?)</(?P=tag)>', re.DOTALL
 )
+_DEFERRED = re.compile(r"<!--lb-katex:(?P<key>[0-9a-f]{16})-->")
 _process: subprocess.Popen | None = None
 _cache: dict[tuple[str, bool], str] = {}
+_visual: dict[str, str] = {}  # key of a comment left by render() -> KaTeX's katex-html span
 
 
 def _renderer() -> subprocess.Popen:
@@ -47,7 +55,8 @@ def _renderer() -> subprocess.Popen:
 
 
 def render(tex: str, display: bool) -> str:
-    """Return KaTeX's HTML for ``tex``; raise ValueError with KaTeX's message if it fails."""
+    """Return KaTeX's HTML for ``tex``, its visual part deferred to :func:`on_post_page`;
+    raise ValueError with KaTeX's message if it fails."""
     key = (tex, display)
     if key not in _cache:
         proc = _renderer()
@@ -56,12 +65,27 @@ def render(tex: str, display: bool) -> str:
         reply = json.loads(proc.stdout.readline())
         if "error" in reply:
             raise ValueError(reply["error"])
-        # The search index keeps the MathML text once, not KaTeX's visual copy or the TeX.
-        _cache[key] = reply["html"].replace(
-            '<span class="katex-html" aria-hidden="true">',
-            '<span class="katex-html" aria-hidden="true" data-search-exclude>',
-        ).replace('<annotation encoding="application/x-tex">', '<annotation encoding="application/x-tex" data-search-exclude>')
+        out = reply["html"]
+        # KaTeX's shape: <span class="katex"><span class="katex-mathml">…</span><span
+        # class="katex-html" aria-hidden="true">…</span></span>, in a katex-display span
+        # for display math. The visual span runs to the closing tag(s) of the wrapper(s).
+        start = out.index('<span class="katex-html" aria-hidden="true">')
+        tail = "</span>" * (2 if display else 1)
+        if not out.endswith(tail):
+            raise ValueError(f"unexpected KaTeX output for {tex!r}")
+        digest = hashlib.sha256(f"{display}:{tex}".encode()).hexdigest()[:16]
+        _visual[digest] = out[start:len(out) - len(tail)]
+        # The search index keeps the MathML text once, not the TeX annotation as well.
+        _cache[key] = (out[:start] + f"<!--lb-katex:{digest}-->" + tail).replace(
+            '<annotation encoding="application/x-tex">',
+            '<annotation encoding="application/x-tex" data-search-exclude>',
+        )
     return _cache[key]
+
+
+def restore(html_text: str) -> str:
+    """Put KaTeX's visual HTML back where :func:`render` left a comment."""
+    return _DEFERRED.sub(lambda m: _visual[m["key"]], html_text)
 
 
 def _strip_delimiters(body: str) -> tuple[str, bool]:
@@ -84,6 +108,10 @@ def on_page_content(html_text: str, page, config, files) -> str:
         return f'<div class="lb-math" tabindex="0">{rendered}</div>' if display else rendered
 
     return _MATH.sub(replace, html_text)
+
+
+def on_post_page(output: str, page, config) -> str:
+    return restore(output)
 
 
 def on_files(files: Files, config) -> Files:

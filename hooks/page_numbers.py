@@ -52,9 +52,20 @@ def fmt(value: float, digits: int = 4) -> str:
     return text.replace("-", "−") if text.startswith("-") else text
 
 
+_quizzes: dict[tuple[int, int], dict[str, Any]] = {}
+
+
 def load_quizzes() -> dict[str, Any]:
-    with QUIZ_FILE.open(encoding="utf-8") as fh:
-        return yaml.safe_load(fh) or {}
+    """The quizzes file, parsed once per version of it (every page asks for it; parsing
+    it each time was a third of a rebuild)."""
+    stat = QUIZ_FILE.stat()
+    key = (stat.st_mtime_ns, stat.st_size)
+    if key not in _quizzes:
+        with QUIZ_FILE.open(encoding="utf-8") as fh:
+            data = yaml.load(fh, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)) or {}
+        _quizzes.clear()
+        _quizzes[key] = data
+    return _quizzes[key]
 
 
 _INLINE_MATH = re.compile(r"(?<!\\)\$(?P<tex>[^$]+?)(?<!\\)\$")

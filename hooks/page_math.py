@@ -6,10 +6,10 @@ KaTeX's output, rendered by one long-lived Node process (hooks/katex_render.cjs)
 Readers download only KaTeX's CSS and the woff2 fonts it uses: no math JavaScript,
 nothing from a third-party host. A formula KaTeX cannot parse fails the build.
 
-KaTeX's visual HTML (``katex-html``, most of the markup) reaches the page only in
-``on_post_page``: until then a comment stands in for it, so the search plugin, which
-parses every page's content and indexes the MathML text, does not parse it too (that
-parse was a third of a rebuild).
+KaTeX's markup reaches the page only in ``on_post_page``. Until then each formula is
+its MathML's text between two comments: the search plugin, which parses every page's
+content, indexes that text (as it would from the MathML) without parsing thousands of
+KaTeX's tags per page (that parse was a third of a rebuild).
 """
 from __future__ import annotations
 
@@ -31,10 +31,12 @@ RENDERER = Path(__file__).resolve().parent / "katex_render.cjs"
 _MATH = re.compile(
     r'<(?P<tag>span|div) class="arithmatex">(?P<body>.*?)</(?P=tag)>', re.DOTALL
 )
-_DEFERRED = re.compile(r"<!--lb-katex:(?P<key>[0-9a-f]{16})-->")
+_DEFERRED = re.compile(r"<!--lb-katex:(?P<key>[0-9a-f]{16})-->.*?<!--/lb-katex-->", re.DOTALL)
+_ANNOTATION = re.compile(r"<annotation\b.*?</annotation>", re.DOTALL)
+_TAG = re.compile(r"<[^>]*>")
 _process: subprocess.Popen | None = None
-_cache: dict[tuple[str, bool], str] = {}
-_visual: dict[str, str] = {}  # key of a comment left by render() -> KaTeX's katex-html span
+_cache: dict[tuple[str, bool], str] = {}  # (tex, display) -> what the page holds until on_post_page
+_katex: dict[str, str] = {}  # key of a deferred formula -> KaTeX's HTML
 
 
 def _renderer() -> subprocess.Popen:
@@ -55,8 +57,8 @@ def _renderer() -> subprocess.Popen:
 
 
 def render(tex: str, display: bool) -> str:
-    """Return KaTeX's HTML for ``tex``, its visual part deferred to :func:`on_post_page`;
-    raise ValueError with KaTeX's message if it fails."""
+    """Return the stand-in for KaTeX's HTML of ``tex`` (its MathML text between two
+    comments, see :func:`restore`); raise ValueError with KaTeX's message if it fails."""
     key = (tex, display)
     if key not in _cache:
         proc = _renderer()
@@ -66,26 +68,17 @@ def render(tex: str, display: bool) -> str:
         if "error" in reply:
             raise ValueError(reply["error"])
         out = reply["html"]
-        # KaTeX's shape: <span class="katex"><span class="katex-mathml">…</span><span
-        # class="katex-html" aria-hidden="true">…</span></span>, in a katex-display span
-        # for display math. The visual span runs to the closing tag(s) of the wrapper(s).
-        start = out.index('<span class="katex-html" aria-hidden="true">')
-        tail = "</span>" * (2 if display else 1)
-        if not out.endswith(tail):
-            raise ValueError(f"unexpected KaTeX output for {tex!r}")
+        mathml = out[out.index("<math"):out.index("</math>")]
         digest = hashlib.sha256(f"{display}:{tex}".encode()).hexdigest()[:16]
-        _visual[digest] = out[start:len(out) - len(tail)]
-        # The search index keeps the MathML text once, not the TeX annotation as well.
-        _cache[key] = (out[:start] + f"<!--lb-katex:{digest}-->" + tail).replace(
-            '<annotation encoding="application/x-tex">',
-            '<annotation encoding="application/x-tex" data-search-exclude>',
-        )
+        _katex[digest] = out
+        _cache[key] = f"<!--lb-katex:{digest}-->{_TAG.sub('', _ANNOTATION.sub('', mathml))}<!--/lb-katex-->"
     return _cache[key]
 
 
 def restore(html_text: str) -> str:
-    """Put KaTeX's visual HTML back where :func:`render` left a comment."""
-    return _DEFERRED.sub(lambda m: _visual[m["key"]], html_text)
+    """KaTeX's HTML (MathML for assistive technology, HTML for the eye) where
+    :func:`render` left a stand-in."""
+    return _DEFERRED.sub(lambda m: _katex[m["key"]], html_text)
 
 
 def _strip_delimiters(body: str) -> tuple[str, bool]:

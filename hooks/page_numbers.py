@@ -1,9 +1,9 @@
 """MkDocs hook: every number on a page comes from lossbook.
 
 A page writes ``{{ expression }}``; the hook evaluates the Python expression with the
-page's language bound to ``lang`` and the public names of ``lossbook.lesson`` and
-``lossbook.errata`` in scope (plus ``lb`` = the ``lossbook`` package, ``fmt`` and
-``quiz``), and puts the result in the Markdown before it is rendered. Fenced code
+page's language bound to ``lang`` and the public names (``__all__``) of
+``lossbook.lesson`` and ``lossbook.errata`` in scope (plus ``lb`` = the ``lossbook``
+package, ``np`` = NumPy, ``math``, ``fmt`` and ``quiz``), and puts the result in the Markdown before it is rendered. Fenced code
 blocks are left alone. A failing expression fails the build and names the page.
 
 ``{{ quiz("q-id") }}`` renders one question of ``docs/_data/quizzes.yml`` in the
@@ -13,11 +13,13 @@ from __future__ import annotations
 
 import html
 import importlib
+import math
 import re
 import sys
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 import yaml
 from mkdocs.exceptions import PluginError
 
@@ -148,14 +150,17 @@ def render_explorer(lang: str) -> str:
 def namespace(lang: str) -> dict[str, Any]:
     """The names a page's ``{{ ... }}`` may use."""
     lb = _fresh_lossbook()
-    ns: dict[str, Any] = {"lb": lb, "lang": lang, "fmt": fmt}
+    # np and math on purpose (quiz checks and a few short placeholders use them), not
+    # because lesson or errata happen to import them.
+    ns: dict[str, Any] = {"lb": lb, "np": np, "math": math, "lang": lang, "fmt": fmt}
     for module in ("lesson", "errata"):
         try:
             mod = importlib.import_module(f"lossbook.{module}")
         except ModuleNotFoundError:
             continue
         ns[module] = mod
-        ns.update({k: v for k, v in vars(mod).items() if not k.startswith("_")})
+        public = getattr(mod, "__all__", None) or [k for k in vars(mod) if not k.startswith("_")]
+        ns.update({k: getattr(mod, k) for k in public})
     quizzes = load_quizzes() if QUIZ_FILE.exists() else {}
     ns["quiz"] = lambda quiz_id: render_quiz(quiz_id, lang, quizzes)
     ns["explorer"] = lambda: render_explorer(lang)

@@ -23,6 +23,7 @@ source prints a different number, :mod:`lossbook.errata` records it and says why
 """
 from __future__ import annotations
 
+import functools
 import math
 from dataclasses import dataclass
 from typing import Sequence
@@ -30,6 +31,8 @@ from typing import Sequence
 import numpy as np
 
 from . import datasets as _datasets
+from .activations import logistic_growth as _logistic_growth
+from .activations import logistic_growth_rhs as _logistic_growth_rhs
 from .activations import logit as _logit
 from .activations import sigmoid as _sigmoid
 from .entropy import entropy as _entropy
@@ -43,13 +46,23 @@ from .losses import bce_hessian_eigenvalues as _bce_hessian_eigenvalues
 from .losses import bce_hessian_single as _bce_hessian_single
 from .losses import bce_objective as _bce_objective
 from .losses import bce_per_sample as _bce_per_sample
+from .losses import BCE_EPS as _BCE_EPS
 from .losses import bce_second_derivative as _bce_second_derivative
+from .losses import bce_with_logits as _bce_with_logits
+from .losses import bce_with_logits_per_sample as _bce_with_logits_per_sample
 from .losses import mse_loss as _mse_loss
 from .losses import sigmoid_mse_negative_curvature as _sigmoid_mse_negative_curvature
+from .losses import sigmoid_mse_grad as _sigmoid_mse_grad
+from .losses import sigmoid_mse_hessian as _sigmoid_mse_hessian
+from .losses import sigmoid_mse_objective as _sigmoid_mse_objective
 from .losses import sigmoid_mse_second_derivative as _sigmoid_mse_second_derivative
 from .losses import squared_error as _squared_error
+from .losses import linear_mse_grad as _linear_mse_grad
+from .models import LinearRegression as _LinearRegression
 from .models import LogisticRegression as _LogisticRegression
 from .optim import full_batch_gd as _full_batch_gd
+from .optim import newton as _newton
+from .optim import sgd_logistic as _sgd_logistic
 from .optim import gradient_descent as _gradient_descent
 from .optim import sgd_step as _optim_sgd_step
 from .optim import sign_gradient_descent as _sign_gradient_descent
@@ -93,6 +106,31 @@ __all__ = [
     "quiz_sigmoid_compare",
     "quiz_bce_formula",
     "quiz_second_derivatives",
+    # the numbers in the chapters' prose
+    "sign_descent_overshoot",
+    "sigmoid_squared_error_chain",
+    "house_least_squares",
+    "house_gd_fit",
+    "house_gradient",
+    "house_sgd_step",
+    "petal_line_fit",
+    "logistic_growth_check",
+    "logistic_is_sigmoid",
+    "logistic_above_capacity",
+    "iris_logistic_fit",
+    "saturation_gradients",
+    "flipped_line_descent",
+    "sigmoid_mse_concavity",
+    "sigmoid_mse_most_negative",
+    "clipped_vs_logits",
+    "bce_logit_gradient",
+    "petal_bce_hessian",
+    "duplicated_feature",
+    "bce_smoothness",
+    "petal_gd_trajectory",
+    "petal_ridge_descent",
+    "sgd_epoch_table",
+    "tumour_newton",
 ]
 
 #: The site's languages, default first.
@@ -1254,6 +1292,7 @@ class SeparableNoMinimiser:
     theta: tuple[float, ...]
     scales: tuple[float, ...]
     losses: tuple[float, ...]
+    hessian_max: tuple[float, ...]
 
     def markdown(self, lang: str = "vi", digits: int = 6) -> str:
         headers = ("$c$", _t(lang, r"$(b, w) = c\,\theta$", r"$(b, w) = c\,\theta$"), r"$J(c\,\theta)$")
@@ -1269,7 +1308,9 @@ def separable_no_minimiser(scales: Sequence[float] = (1.0, 2.0, 4.0, 8.0, 16.0),
     line :math:`x = 2.25` (:math:`\theta = (b, w) = (-2.25, 1)`); scaling :math:`\theta`
     up makes every prediction more confident and the loss smaller, without end: the
     infimum 0 is not attained, there is **no** minimiser, and gradient descent lets
-    :math:`\lVert\theta\rVert` grow forever. (Convexity gives at most one minimum
+    :math:`\lVert\theta\rVert` grow forever. The Hessian vanishes along the ray too
+    (``hessian_max``: the largest entry of :math:`|H(c\,\theta)|`), which is what stalls
+    Newton's method. (Convexity gives at most one minimum
     *value*; existence and uniqueness of the minimiser need more.)
 
     >>> r = separable_no_minimiser()
@@ -1288,7 +1329,8 @@ def separable_no_minimiser(scales: Sequence[float] = (1.0, 2.0, 4.0, 8.0, 16.0),
     direction = np.asarray(theta, dtype=float)
     cs = tuple(map(float, scales))
     return SeparableNoMinimiser(tuple(map(float, direction)), cs,
-                                tuple(_bce_objective(data.X, data.y, c * direction) for c in cs))
+                                tuple(_bce_objective(data.X, data.y, c * direction) for c in cs),
+                                tuple(float(np.abs(_bce_hessian(data.X, data.y, c * direction)).max()) for c in cs))
 
 
 # ==========================================================================================
@@ -1474,3 +1516,893 @@ def quiz_second_derivatives(points: Sequence[tuple[float, float]] = ((0.0, 0.0),
     return SecondDerivatives(tuple((float(a), float(b)) for a, b in points), float(analytic[0, 0]),
                              float(analytic[1, 1]), float(analytic[0, 1]), float(analytic[1, 0]), err,
                              (("Q4", "abcd"[i4], i4), ("Q5", "abcd"[i5], i5), ("Q6", "abcd"[i6], i6)))
+
+
+# ==========================================================================================
+# 9. The numbers in the chapters' prose (one function per worked computation)
+# ==========================================================================================
+
+def _values_md(lang: str, rows: Sequence[tuple[str, str, float]], digits: int) -> str:
+    """A two-column table ``quantity | value``; ``rows`` are ``(vi label, en label, value)``."""
+    headers = (_t(lang, "đại lượng", "quantity"), _t(lang, "giá trị", "value"))
+    return _md(headers, [(_t(lang, vi, en), _fmt(v, digits)) for vi, en, v in rows], "lr")
+
+
+def _sci(value: float) -> str:
+    r"""A positive number as ``$d.d \times 10^{e}$`` (``$0$`` for zero or less)."""
+    if value <= 0:
+        return "$0$"
+    exponent = int(np.floor(np.log10(value)))
+    return "$" + format(value / 10.0 ** np.floor(np.log10(value)), ".1f") + r" \times 10^{" + str(exponent) + "}$"
+
+
+# --- chapter 1: sign gradient descent off the integer grid ---------------------------------
+
+@dataclass(frozen=True)
+class SignDescent:
+    """Sign gradient descent on :math:`f(x) = x^2` in one dimension."""
+
+    eta: float
+    xs: tuple[float, ...]
+    gradients: tuple[float, ...]
+
+    def markdown(self, lang: str = "vi", digits: int = 1) -> str:
+        _check_lang(lang)  # no words to translate in this table
+        rows = [(str(t), _fmt(x, digits), _fmt(g, digits)) for t, (x, g) in enumerate(zip(self.xs, self.gradients))]
+        return _md(("$t$", "$x_t$", "$f'(x_t) = 2x_t$"), rows, "rrr")
+
+
+def sign_descent_overshoot(x0: float = 0.5, eta: float = 1.0, steps: int = 3) -> SignDescent:
+    r"""Sign gradient descent :math:`x_t = x_{t-1} - \eta\,\operatorname{sign}(f'(x_{t-1}))` on
+    :math:`f(x) = x^2` from a start off the grid of :math:`\eta`: it overshoots the minimum
+    and bounces by :math:`\pm\eta` around it forever.
+
+    >>> sign_descent_overshoot().xs
+    (0.5, -0.5, 0.5, -0.5)
+    """
+    h = _sign_gradient_descent(lambda v: 2 * v, [float(x0)], lr=float(eta), steps=int(steps))
+    return SignDescent(float(eta), tuple(float(v) for v in h.params.ravel()), tuple(float(v) for v in h.grads.ravel()))
+
+
+# --- chapter 2: the chain rule through sigmoid + squared error ------------------------------
+
+@dataclass(frozen=True)
+class SigmoidSquaredErrorChain:
+    r""":math:`L(w) = (\sigma(wx + b) - y)^2`: its derivative by the chain rule and numerically."""
+
+    x: float
+    y: float
+    w: float
+    b: float
+    y_hat: float
+    chain_rule: float
+    numerical: float
+
+    def markdown(self, lang: str = "vi", digits: int = 6) -> str:
+        return _values_md(lang, [
+            (r"$\hat y = \sigma(wx + b)$", r"$\hat y = \sigma(wx + b)$", self.y_hat),
+            (r"$2(\hat y - y)\,\hat y(1 - \hat y)\,x$", r"$2(\hat y - y)\,\hat y(1 - \hat y)\,x$", self.chain_rule),
+            ("sai phân trung tâm", "central difference", self.numerical)], digits)
+
+
+def sigmoid_squared_error_chain(x: float = 1.4, y: float = 0.0, w: float = -0.1, b: float = 0.1) -> SigmoidSquaredErrorChain:
+    r"""The chain rule on :math:`L(w) = (\hat y - y)^2`, :math:`\hat y = \sigma(z)`,
+    :math:`z = wx + b`:
+
+    .. math:: \frac{dL}{dw} = \frac{dL}{d\hat y}\,\frac{d\hat y}{dz}\,\frac{dz}{dw}
+              = 2(\hat y - y)\cdot\hat y(1 - \hat y)\cdot x
+
+    checked against :func:`lossbook.gradcheck.numerical_gradient`.
+
+    >>> r = sigmoid_squared_error_chain()
+    >>> round(r.chain_rule, 6), round(r.numerical, 6)
+    (0.342864, 0.342864)
+    """
+    x, y, w, b = float(x), float(y), float(w), float(b)
+    s = float(_sigmoid(w * x + b))
+    numeric = _numerical_gradient(lambda v: (_sigmoid(v[0] * x + b) - y) ** 2, [w])[0]
+    return SigmoidSquaredErrorChain(x, y, w, b, s, 2 * (s - y) * s * (1 - s) * x, float(numeric))
+
+
+# --- chapter 3: the house prices: least squares, gradient descent, one SGD step -------------
+
+@dataclass(frozen=True)
+class HouseLineFit:
+    r"""The line :math:`\hat y = wx + b` fitted to the slides' houses."""
+
+    solver: str
+    w: float
+    b: float
+    mse: float
+    n_iter: int
+
+    def markdown(self, lang: str = "vi", digits: int = 4) -> str:
+        return _values_md(lang, [("$w$", "$w$", self.w), ("$b$", "$b$", self.b), ("MSE", "MSE", self.mse)], digits)
+
+
+def _house_fit(version: int, **options) -> HouseLineFit:
+    data = _datasets.house_prices(version)
+    model = _LinearRegression(**options).fit(data.X, data.y)
+    predicted = model.predict(data.X)
+    n_iter = getattr(model, "n_iter_", None)
+    return HouseLineFit(model.solver, float(model.coef_[0]), float(model.intercept_), _mse_loss(data.y, predicted),
+                        int(n_iter) if n_iter is not None else 0)
+
+
+@functools.lru_cache(maxsize=None)
+def house_least_squares(version: int = 2) -> HouseLineFit:
+    r"""The least-squares line through the slides' houses, from the normal equations
+    :math:`X_b^\top X_b\,\theta = X_b^\top y` (:class:`lossbook.models.LinearRegression`).
+
+    >>> r = house_least_squares()
+    >>> round(r.w, 4), round(r.b, 4)
+    (1.3727, -0.3914)
+    """
+    return _house_fit(int(version))
+
+
+@functools.lru_cache(maxsize=None)
+def house_gd_fit(lr: float = 0.02, max_iter: int = 20000, tol: float = 1e-6, version: int = 2) -> HouseLineFit:
+    r"""The same line found by gradient descent on the MSE,
+    :math:`\theta \leftarrow \theta - \eta\,\nabla J(\theta)` with :math:`\eta = 0.02`,
+    stopped when :math:`\lVert\nabla J\rVert < 10^{-6}`.
+
+    >>> r = house_gd_fit()
+    >>> r.n_iter, round(r.w, 4), round(r.b, 4)
+    (5600, 1.3727, -0.3914)
+    """
+    return _house_fit(int(version), solver="gd", lr=float(lr), max_iter=int(max_iter), tol=float(tol))
+
+
+@dataclass(frozen=True)
+class HouseGradient:
+    r"""The gradient of :math:`J = \frac1m\sum(\hat y - y)^2` and of :math:`\frac{1}{2m}\sum` at a line."""
+
+    w: float
+    b: float
+    grad_w: float
+    grad_b: float
+    half_grad_w: float
+    half_grad_b: float
+
+    def markdown(self, lang: str = "vi", digits: int = 6) -> str:
+        return _values_md(lang, [
+            (r"$\partial J/\partial w$", r"$\partial J/\partial w$", self.grad_w),
+            (r"$\partial J/\partial b$", r"$\partial J/\partial b$", self.grad_b),
+            (r"$\frac12\,\partial J/\partial w$", r"$\frac12\,\partial J/\partial w$", self.half_grad_w),
+            (r"$\frac12\,\partial J/\partial b$", r"$\frac12\,\partial J/\partial b$", self.half_grad_b)], digits)
+
+
+def house_gradient(w: float = 1.17, b: float = 0.26, version: int = 2) -> HouseGradient:
+    r"""The MSE gradient on the houses at the line :math:`(w, b)`:
+
+    .. math:: \frac{\partial J}{\partial w} = \frac2m\sum(\hat y_i - y_i)\,x_i,\qquad
+              \frac{\partial J}{\partial b} = \frac2m\sum(\hat y_i - y_i)
+
+    and half of it, the gradient of the blog's :math:`\frac{1}{2m}` version.
+
+    >>> r = house_gradient()
+    >>> round(r.grad_w, 6), round(r.grad_b, 6)
+    (-4.38925, -0.7545)
+    """
+    data = _datasets.house_prices(int(version))
+    g = _linear_mse_grad(data.X, data.y, [float(b), float(w)])
+    return HouseGradient(float(w), float(b), float(g[1]), float(g[0]), float(g[1] / 2), float(g[0] / 2))
+
+
+@dataclass(frozen=True)
+class HouseSGDStep:
+    r"""One gradient step on one house from the bad line, and the MSE of the new line."""
+
+    w: float
+    b: float
+    eta: float
+    grad_w: float
+    grad_b: float
+    w_after: float
+    b_after: float
+    mse_after: float
+
+    def markdown(self, lang: str = "vi", digits: int = 4) -> str:
+        return _values_md(lang, [
+            (r"$\partial L/\partial w$", r"$\partial L/\partial w$", self.grad_w),
+            (r"$\partial L/\partial b$", r"$\partial L/\partial b$", self.grad_b),
+            ("$w$ mới", "new $w$", self.w_after), ("$b$ mới", "new $b$", self.b_after),
+            ("MSE mới", "new MSE", self.mse_after)], digits)
+
+
+def house_sgd_step(w: float = -0.34, b: float = 0.04, x: float = 6.7, y: float = 9.1, eta: float = 0.01) -> HouseSGDStep:
+    r"""One step of gradient descent on the first house alone, from the slides' bad line:
+    :math:`L = (wx + b - y)^2`, :math:`w \leftarrow w - \eta\,\partial L/\partial w`,
+    :math:`b \leftarrow b - \eta\,\partial L/\partial b`, then the MSE of the new line on
+    all four houses (:func:`house_price_table`).
+
+    >>> r = house_sgd_step()
+    >>> round(r.grad_w, 4), round(r.grad_b, 4), round(r.w_after, 4), round(r.b_after, 4)
+    (-151.9292, -22.676, 1.1793, 0.2668)
+    """
+    w, b, eta = float(w), float(b), float(eta)
+    g = _linear_mse_grad([[float(x)]], [float(y)], [b, w])
+    w_after, b_after = w - eta * g[1], b - eta * g[0]
+    return HouseSGDStep(w, b, eta, float(g[1]), float(g[0]), float(w_after), float(b_after),
+                        house_price_table(w_after, b_after).mse)
+
+
+# --- chapter 4: a straight line on the petals ------------------------------------------------
+
+@dataclass(frozen=True)
+class PetalLineFit:
+    r"""The least-squares line :math:`\hat y = wx + b` through 0/1 labels."""
+
+    w: float
+    b: float
+    x: tuple[float, ...]
+    y: tuple[float, ...]
+    predicted: tuple[float, ...]
+    crossing_zero: float
+    crossing_half: float
+    crossing_one: float
+
+    def predict(self, x: float) -> float:
+        """The line at ``x``."""
+        return float(self.w * float(x) + self.b)
+
+    def markdown(self, lang: str = "vi", digits: int = 3) -> str:
+        headers = (_t(lang, "chiều dài cánh hoa $x$", "petal length $x$"), _t(lang, "nhãn $y$", "label $y$"),
+                   _t(lang, r"dự đoán $\hat y = wx + b$", r"prediction $\hat y = wx + b$"),
+                   _t(lang, "trong $[0, 1]$?", "in $[0, 1]$?"))
+        yes, no = _t(lang, "có", "yes"), _t(lang, "không", "no")
+        rows = [(_given(x), _given(y), _fmt(p, digits), yes if 0 <= p <= 1 else no)
+                for x, y, p in zip(self.x, self.y, self.predicted)]
+        return _md(headers, rows, "rrrc")
+
+
+def petal_line_fit(flipped: bool = False, outlier: float | None = None) -> PetalLineFit:
+    r"""Linear regression on the six petals' 0/1 labels (:class:`lossbook.models.LinearRegression`),
+    optionally with the labels flipped or with one more long petal ``outlier`` of class 1.
+    The line crosses :math:`\hat y = c` at :math:`x = (c - b)/w`.
+
+    >>> r = petal_line_fit()
+    >>> round(r.w, 3), round(r.b, 3), round(r.crossing_half, 3)
+    (0.391, -0.464, 2.467)
+    """
+    data = _datasets.petal_lengths(flipped=bool(flipped))
+    X, y = data.X, data.y
+    if outlier is not None:
+        X, y = np.vstack([X, [[float(outlier)]]]), np.append(y, 1.0)
+    model = _LinearRegression().fit(X, y)
+    w, b = float(model.coef_[0]), float(model.intercept_)
+    return PetalLineFit(w, b, tuple(float(v) for v in X[:, 0]), tuple(float(v) for v in y),
+                        tuple(float(v) for v in model.predict(X)), -b / w, (0.5 - b) / w, (1 - b) / w)
+
+
+# --- chapter 5: logistic growth ------------------------------------------------------------
+
+@dataclass(frozen=True)
+class LogisticGrowthCheck:
+    r"""The solution :math:`y(t)` of :math:`y' = ry(1 - y/K)` checked against the equation."""
+
+    K: float
+    r: float
+    y0: float
+    h: float
+    t: tuple[float, ...]
+    y: tuple[float, ...]
+    central_difference: tuple[float, ...]
+    rhs: tuple[float, ...]
+    max_residual: float
+    t_half: float
+    y_at_t_half: float
+    t_level: float
+    y_at_t_level: float
+
+    def markdown(self, lang: str = "vi", digits: int = 4) -> str:
+        _check_lang(lang)  # no words to translate in this table
+        headers = ("$t$", "$y(t)$", r"$\frac{y(t+h) - y(t-h)}{2h}$", "$r y (1 - y/K)$")
+        rows = [(_given(t), _fmt(y, digits), _fmt(d, digits), _fmt(f, digits))
+                for t, y, d, f in zip(self.t, self.y, self.central_difference, self.rhs)]
+        return _md(headers, rows, "rrrr")
+
+
+def logistic_growth_check(K: float = 100.0, r: float = 0.5, y0: float = 5.0, h: float = 1e-4,
+                          t: Sequence[float] = (0.0, 2.0, 4.0, 6.0, 8.0, 10.0, 15.0),
+                          grid_step: float = 0.5, grid_points: int = 41, level: float = 90.0) -> LogisticGrowthCheck:
+    r"""The logistic solution :math:`y(t) = \frac{K}{1 + \frac{K - y_0}{y_0}e^{-rt}}`
+    (:func:`lossbook.activations.logistic_growth`) satisfies :math:`y' = ry(1 - y/K)`:
+    the central difference :math:`\frac{y(t+h) - y(t-h)}{2h}` matches the right-hand side at
+    the table's times ``t``; ``max_residual`` is the largest gap on the grid
+    :math:`t = 0, 0.5, \dots, 20`. Solving :math:`y(t) = c` gives
+    :math:`t = \bigl(\operatorname{logit}(c/K) - \operatorname{logit}(y_0/K)\bigr)/r`:
+    ``t_half`` for :math:`c = K/2`, ``t_level`` for :math:`c` = ``level``.
+
+    >>> r = logistic_growth_check()
+    >>> "%.1e" % r.max_residual, round(r.t_half, 3), round(r.t_level, 3), round(r.y_at_t_level, 4)
+    ('2.7e-09', 5.889, 10.283, 90.0)
+    """
+    K, r, y0, h = float(K), float(r), float(y0), float(h)
+
+    def y(s: float) -> float:
+        return float(_logistic_growth(s, K, r, y0))
+
+    def diff(s: float) -> float:
+        return (y(s + h) - y(s - h)) / (2 * h)
+
+    ts = tuple(float(s) for s in t)
+    grid = [i * float(grid_step) for i in range(int(grid_points))]
+    t_half = -_logit(y0 / K) / r
+    t_level = (_logit(float(level) / K) - _logit(y0 / K)) / r
+    return LogisticGrowthCheck(
+        K, r, y0, h, ts, tuple(y(s) for s in ts), tuple(diff(s) for s in ts),
+        tuple(float(_logistic_growth_rhs(y(s), K, r)) for s in ts),
+        float(max(abs(diff(s) - float(_logistic_growth_rhs(y(s), K, r))) for s in grid)),
+        float(t_half), y(t_half), float(t_level), y(t_level))
+
+
+@dataclass(frozen=True)
+class LogisticIsSigmoid:
+    r"""Logistic growth with :math:`K = r = 1`, :math:`y_0 = 1/2` against :math:`\sigma(t)`."""
+
+    t: tuple[float, ...]
+    max_gap: float
+
+    def markdown(self, lang: str = "vi", digits: int = 2) -> str:
+        return _values_md(lang, [(r"$\max_t |y(t) - \sigma(t)|$", r"$\max_t |y(t) - \sigma(t)|$", self.max_gap)],
+                          digits)
+
+
+def logistic_is_sigmoid(t_min: float = -6.0, step: float = 0.25, points: int = 49) -> LogisticIsSigmoid:
+    r"""With :math:`K = 1`, :math:`r = 1`, :math:`y_0 = \tfrac12` the logistic solution is
+    :math:`y(t) = \frac{1}{1 + e^{-t}} = \sigma(t)`: the largest gap on a grid of
+    :math:`t \in [-6, 6]` is rounding.
+
+    >>> "%.1g" % logistic_is_sigmoid().max_gap
+    '0'
+    """
+    ts = tuple(i * float(step) + float(t_min) for i in range(int(points)))
+    return LogisticIsSigmoid(ts, float(max(abs(_logistic_growth(s, 1.0, 1.0, 0.5) - _sigmoid(s)) for s in ts)))
+
+
+@dataclass(frozen=True)
+class LogisticAboveCapacity:
+    r"""Logistic growth started above the capacity :math:`K`: it decreases towards :math:`K`."""
+
+    K: float
+    r: float
+    y0: float
+    t: float
+    y: float
+
+    def markdown(self, lang: str = "vi", digits: int = 3) -> str:
+        return _values_md(lang, [(f"$y({_given(self.t)})$", f"$y({_given(self.t)})$", self.y)], digits)
+
+
+def logistic_above_capacity(K: float = 100.0, r: float = 0.5, y0: float = 150.0, t: float = 2.0) -> LogisticAboveCapacity:
+    r"""The logistic formula :math:`y(t) = \frac{K}{1 + \frac{K - y_0}{y_0}e^{-rt}}` with
+    :math:`y_0 > K`: the fraction :math:`\frac{K - y_0}{y_0}` is negative and :math:`y(t)`
+    falls to :math:`K` from above.
+
+    >>> round(logistic_above_capacity().y, 3)
+    113.977
+    """
+    K, r, y0, t = float(K), float(r), float(y0), float(t)
+    return LogisticAboveCapacity(K, r, y0, t, K / (1 + ((K - y0) / y0) * math.exp(-r * t)))
+
+
+# --- chapter 6: logistic regression on two iris species ------------------------------------
+
+@dataclass(frozen=True)
+class IrisLogisticFit:
+    r""":math:`\hat y = \sigma(w_1x_1 + w_2x_2 + b)` fitted to two iris species."""
+
+    pair: str
+    w1: float
+    w2: float
+    b: float
+
+    def markdown(self, lang: str = "vi", digits: int = 2) -> str:
+        return _values_md(lang, [("$w_1$", "$w_1$", self.w1), ("$w_2$", "$w_2$", self.w2), ("$b$", "$b$", self.b)],
+                          digits)
+
+
+@functools.lru_cache(maxsize=None)
+def iris_logistic_fit(pair: str = "versicolor-virginica") -> IrisLogisticFit:
+    r"""Logistic regression (BCE, Newton's method: :class:`lossbook.models.LogisticRegression`)
+    on two iris species, two features: the boundary is the line
+    :math:`w_1x_1 + w_2x_2 + b = 0`.
+
+    >>> r = iris_logistic_fit()
+    >>> round(r.w1, 2), round(r.w2, 2), round(r.b, 2)
+    (5.75, 10.45, -45.27)
+    """
+    data = _datasets.iris_binary(pair)
+    model = _LogisticRegression().fit(data.X, data.y)
+    return IrisLogisticFit(str(pair), float(model.coef_[0]), float(model.coef_[1]), float(model.intercept_))
+
+
+# --- chapter 7: sigmoid + MSE: vanishing gradients, a concave region ------------------------
+
+@dataclass(frozen=True)
+class SaturationGradients:
+    r"""The gradient in :math:`b` of sigmoid + MSE and of BCE for one sample, at several :math:`z`."""
+
+    x: float
+    y: float
+    z: tuple[float, ...]
+    y_hat: tuple[float, ...]
+    mse: tuple[float, ...]
+    bce: tuple[float, ...]
+    ratio: tuple[float, ...]
+
+    def markdown(self, lang: str = "vi", digits: int = 4) -> str:
+        headers = ("$z$", r"$\hat y = \sigma(z)$", r"MSE: $2(\hat y - y)\hat y(1 - \hat y)$", r"BCE: $\hat y - y$",
+                   _t(lang, "tỉ số BCE / MSE", "ratio BCE / MSE"))
+        rows = [(_fmt(z, 0), _fmt(p, digits), _fmt(m, digits), _fmt(c, digits), _fmt(q, 1))
+                for z, p, m, c, q in zip(self.z, self.y_hat, self.mse, self.bce, self.ratio)]
+        return _md(headers, rows, "rrrrr")
+
+
+def saturation_gradients(z: Sequence[float] = (-6.0, -4.0, -2.0, 0.0, 2.0), x: float = 1.0, y: float = 1.0) -> SaturationGradients:
+    r"""One sample with label :math:`y = 1`, :math:`\theta = (b, w) = (z, 0)`: the MSE gradient
+    :math:`2(\hat y - y)\,\hat y(1 - \hat y)` vanishes when :math:`\hat y` is confidently
+    wrong, the BCE gradient :math:`\hat y - y` does not; the ratio is
+    :math:`1 / \bigl(2\hat y(1 - \hat y)\bigr)`.
+
+    >>> r = saturation_gradients()
+    >>> round(r.ratio[0])
+    203
+    """
+    X, Y = [[float(x)]], [float(y)]
+    zs = tuple(float(v) for v in z)
+    mse = tuple(float(_sigmoid_mse_grad(X, Y, [v, 0.0])[0]) for v in zs)
+    bce = tuple(float(_bce_grad(X, Y, [v, 0.0])[0]) for v in zs)
+    return SaturationGradients(float(x), float(y), zs, tuple(float(_sigmoid(v)) for v in zs), mse, bce,
+                               tuple(c / m for c, m in zip(bce, mse)))
+
+
+@dataclass(frozen=True)
+class FlippedLineDescent:
+    r"""Full-batch gradient descent with MSE and with BCE from the same wrong start."""
+
+    theta0: tuple[float, ...]
+    m: int
+    start_mse: float
+    start_mse_gradient: float
+    start_bce_gradient: float
+    steps: tuple[int, ...]
+    mse_loss: tuple[float, ...]
+    mse_correct: tuple[int, ...]
+    bce_loss: tuple[float, ...]
+    bce_correct: tuple[int, ...]
+
+    def markdown(self, lang: str = "vi", digits: int = 4) -> str:
+        headers = (_t(lang, "bước", "step"), "MSE: $J$", _t(lang, "MSE: số hoa đúng", "MSE: flowers right"),
+                   "BCE: $J$", _t(lang, "BCE: số hoa đúng", "BCE: flowers right"))
+        rows = [(str(k), _fmt(jm, digits), f"{cm} / {self.m}", _fmt(jb, digits), f"{cb} / {self.m}")
+                for k, jm, cm, jb, cb in zip(self.steps, self.mse_loss, self.mse_correct, self.bce_loss, self.bce_correct)]
+        return _md(headers, rows, "rrrrr")
+
+
+@functools.lru_cache(maxsize=None)
+def flipped_line_descent(w: float = 2.331, b: float = -5.156, scale: float = -2.0, lr: float = 0.5,
+                         steps: tuple[int, ...] = (0, 10, 100, 1000)) -> FlippedLineDescent:
+    r"""Start from the slides' good line turned around and doubled,
+    :math:`\theta_0 = -2\,(b, w)`: every petal is confidently misclassified. The MSE
+    gradient there is tiny (:math:`\hat y(1 - \hat y) \approx 0`), so gradient descent
+    (:math:`\eta = 0.5`) on the MSE barely moves, while on the BCE it fixes the line.
+
+    >>> r = flipped_line_descent()
+    >>> print(r.markdown("en"))
+    | step | MSE: $J$ | MSE: flowers right | BCE: $J$ | BCE: flowers right |
+    |--:|--:|--:|--:|--:|
+    | 0 | 0.9717 | 0 / 6 | 5.4536 | 0 / 6 |
+    | 10 | 0.9708 | 0 / 6 | 3.3700 | 2 / 6 |
+    | 100 | 0.5525 | 2 / 6 | 0.3572 | 6 / 6 |
+    | 1000 | 0.5003 | 3 / 6 | 0.0193 | 6 / 6 |
+    """
+    data = _datasets.petal_lengths()
+    theta0 = [float(scale) * float(b), float(scale) * float(w)]
+    last = int(steps[-1])
+    hm = _full_batch_gd(data.X, data.y, theta0, lr=float(lr), steps=last, loss="mse")
+    hb = _full_batch_gd(data.X, data.y, theta0, lr=float(lr), steps=last)
+    Xb = _add_bias(data.X)
+
+    def right(h, k: int) -> int:
+        return int(np.sum((Xb @ h.params[k] >= 0) == (data.y == 1)))
+
+    ks = tuple(int(k) for k in steps)
+    return FlippedLineDescent(
+        tuple(theta0), int(data.m), _sigmoid_mse_objective(data.X, data.y, theta0),
+        float(np.abs(_sigmoid_mse_grad(data.X, data.y, theta0)).max()),
+        float(np.abs(_bce_grad(data.X, data.y, theta0)).max()), ks,
+        tuple(float(hm.loss[k]) for k in ks), tuple(right(hm, k) for k in ks),
+        tuple(float(hb.loss[k]) for k in ks), tuple(right(hb, k) for k in ks))
+
+
+@dataclass(frozen=True)
+class SigmoidMSEConcavity:
+    r"""The second derivative in :math:`b` of :math:`(\sigma(b + wx) - y)^2` at one point."""
+
+    z: float
+    y: float
+    second_derivative: float
+    finite_difference: float
+    hessian_min_eigenvalue: float
+
+    def markdown(self, lang: str = "vi", digits: int = 4) -> str:
+        return _values_md(lang, [
+            (r"$\partial^2 J/\partial b^2$", r"$\partial^2 J/\partial b^2$", self.second_derivative),
+            ("sai phân bậc hai", "second difference", self.finite_difference),
+            (r"$\lambda_{\min}(H)$", r"$\lambda_{\min}(H)$", self.hessian_min_eigenvalue)], digits)
+
+
+def sigmoid_mse_concavity(z: float = 2.0, y: float = 0.0, h: float = 1e-4) -> SigmoidMSEConcavity:
+    r"""Sigmoid + MSE for one sample :math:`x = 1`, :math:`y = 0` at :math:`\theta = (b, w) = (z, 0)`:
+    :math:`J(b) = \sigma(b)^2` has :math:`J'' = 2\hat y^2(1 - \hat y)(2 - 3\hat y) < 0` for
+    :math:`\hat y > 2/3`, checked with the second difference
+    :math:`\frac{J(z+h) - 2J(z) + J(z-h)}{h^2}`; the Hessian in :math:`(b, w)` has a negative
+    eigenvalue, so the loss is not convex.
+
+    >>> r = sigmoid_mse_concavity()
+    >>> round(r.second_derivative, 4), round(r.finite_difference, 4), round(r.hessian_min_eigenvalue, 4)
+    (-0.1188, -0.1188, -0.2376)
+    """
+    z, y, h = float(z), float(y), float(h)
+
+    def J(v: float) -> float:
+        return (_sigmoid(v) - y) ** 2
+
+    fd = (J(z + h) - 2 * J(z) + J(z - h)) / (h * h)
+    return SigmoidMSEConcavity(z, y, float(_sigmoid_mse_second_derivative(1.0, y, _sigmoid(z))), float(fd),
+                               float(np.linalg.eigvalsh(_sigmoid_mse_hessian([[1.0]], [y], [z, 0.0])).min()))
+
+
+@dataclass(frozen=True)
+class SigmoidMSEMostNegative:
+    r"""Where on :math:`\hat y \in [0, 1]` the sigmoid + MSE curvature is most negative."""
+
+    y: float
+    minimum: float
+    y_hat_at_minimum: float
+
+    def markdown(self, lang: str = "vi", digits: int = 4) -> str:
+        return _values_md(lang, [(r"$\min \partial^2 L/\partial z^2$", r"$\min \partial^2 L/\partial z^2$", self.minimum),
+                                 (r"$\hat y$", r"$\hat y$", self.y_hat_at_minimum)], digits)
+
+
+def sigmoid_mse_most_negative(y: float = 1.0, x: float = 1.0, points: int = 100001) -> SigmoidMSEMostNegative:
+    r"""The curvature :math:`\partial^2 L/\partial z^2 = 2\hat y(1 - \hat y)\bigl(-3\hat y^2 + (2 + 2y)\hat y - y\bigr)`
+    (:func:`lossbook.losses.sigmoid_mse_second_derivative`) on a grid of ``points`` values of
+    :math:`\hat y \in [0, 1]`: its minimum and where it is reached.
+
+    >>> r = sigmoid_mse_most_negative()
+    >>> round(r.minimum, 4), round(r.y_hat_at_minimum, 3)
+    (-0.1202, 0.136)
+    """
+    p = np.linspace(0.0, 1.0, int(points))
+    values = _sigmoid_mse_second_derivative(np.full_like(p, float(x)), np.full_like(p, float(y)), p)
+    return SigmoidMSEMostNegative(float(y), float(values.min()), float(p[values.argmin()]))
+
+
+# --- chapter 8: BCE from probabilities or from logits --------------------------------------
+
+@dataclass(frozen=True)
+class ClippedVsLogits:
+    r"""The BCE of a wrong, confident prediction computed from :math:`\hat y` (clipped) and from :math:`z`."""
+
+    y: float
+    z: tuple[float, ...]
+    from_probabilities: tuple[float, ...]
+    from_logits: tuple[float, ...]
+    cap: float
+
+    def markdown(self, lang: str = "vi", digits: int = 4) -> str:
+        headers = ("$z$", _t(lang, "từ xác suất (kẹp)", "from probabilities (clipped)"), _t(lang, "từ logit", "from logits"))
+        rows = [(_fmt(z, 0), _fmt(p, digits), _fmt(q, digits))
+                for z, p, q in zip(self.z, self.from_probabilities, self.from_logits)]
+        return _md(headers, rows, "rrr")
+
+
+def clipped_vs_logits(z: Sequence[float] = (2.0, 10.0, 40.0, 1000.0), y: float = 0.0) -> ClippedVsLogits:
+    r"""Label :math:`y = 0`, logit :math:`z`: :func:`lossbook.losses.bce_per_sample` of
+    :math:`\sigma(z)` clips :math:`\hat y` to :math:`[\varepsilon, 1 - \varepsilon]` and stops at
+    the cap :math:`-\ln\varepsilon`; :func:`lossbook.losses.bce_with_logits_per_sample`
+    computes :math:`\log(1 + e^{z}) - yz` stably and keeps growing like :math:`z`.
+
+    >>> r = clipped_vs_logits()
+    >>> round(r.cap, 2), round(r.from_logits[-1], 1)
+    (36.04, 1000.0)
+    """
+    zs = tuple(float(v) for v in z)
+    return ClippedVsLogits(float(y), zs, tuple(float(_bce_per_sample([y], [_sigmoid(v)])[0]) for v in zs),
+                           tuple(float(_bce_with_logits_per_sample([y], [v])[0]) for v in zs), -math.log(_BCE_EPS))
+
+
+@dataclass(frozen=True)
+class BCELogitGradient:
+    r""":math:`\partial L/\partial z = \hat y - y` for the BCE in the logit, and a central difference."""
+
+    z: float
+    y: float
+    y_hat: float
+    analytic: float
+    numerical: float
+
+    def markdown(self, lang: str = "vi", digits: int = 6) -> str:
+        return _values_md(lang, [(r"$\hat y - y$", r"$\hat y - y$", self.analytic),
+                                 ("sai phân trung tâm", "central difference", self.numerical)], digits)
+
+
+def bce_logit_gradient(z: float = -0.04, y: float = 0.0, h: float = 1e-6) -> BCELogitGradient:
+    r"""The BCE as a function of the logit, :math:`L(z) = \log(1 + e^z) - yz`, has
+    :math:`L'(z) = \sigma(z) - y = \hat y - y`; checked with
+    :math:`\frac{L(z + h) - L(z - h)}{2h}` (:func:`lossbook.losses.bce_with_logits`).
+
+    >>> r = bce_logit_gradient()
+    >>> round(r.analytic, 6), round(r.numerical, 6)
+    (0.490001, 0.490001)
+    """
+    z, y, h = float(z), float(y), float(h)
+    s = float(_sigmoid(z))
+    numerical = (_bce_with_logits([y], [z + h]) - _bce_with_logits([y], [z - h])) / (2 * h)
+    return BCELogitGradient(z, y, s, s - y, float(numerical))
+
+
+# --- chapter 9: curvature of the BCE on the petals, step sizes, ridge --------------------------
+
+@dataclass(frozen=True)
+class PetalBCEHessian:
+    r"""The BCE Hessian :math:`H = \frac1m X_b^\top S X_b` on the petals, at one line."""
+
+    w: float
+    b: float
+    eigenvalues: tuple[float, ...]
+
+    def markdown(self, lang: str = "vi", digits: int = 4) -> str:
+        return _values_md(lang, [(r"$\lambda_1$", r"$\lambda_1$", self.eigenvalues[0]),
+                                 (r"$\lambda_2$", r"$\lambda_2$", self.eigenvalues[1])], digits)
+
+
+def petal_bce_hessian(w: float = 2.331, b: float = -5.156) -> PetalBCEHessian:
+    r"""The Hessian of the mean BCE on the six petals,
+    :math:`H = \frac1m\sum_i \hat y_i(1 - \hat y_i)\,x_i x_i^\top` (with :math:`x_i = (1, x_i)`),
+    at the slides' line: both eigenvalues (ascending) are positive.
+
+    >>> [round(v, 4) for v in petal_bce_hessian().eigenvalues]
+    [0.011, 0.429]
+    """
+    data = _datasets.petal_lengths()
+    ev = np.linalg.eigvalsh(_bce_hessian(data.X, data.y, [float(b), float(w)]))
+    return PetalBCEHessian(float(w), float(b), tuple(float(v) for v in ev))
+
+
+@dataclass(frozen=True)
+class DuplicatedFeature:
+    r"""The petals with a second feature :math:`x_2 = c\,x_1`: a flat direction of the BCE."""
+
+    factor: float
+    loss_first: float
+    loss_second: float
+    smallest_eigenvalue: float
+
+    def markdown(self, lang: str = "vi", digits: int = 6) -> str:
+        return _values_md(lang, [(r"$J(b, w, 0)$", r"$J(b, w, 0)$", self.loss_first),
+                                 (r"$J(b, 0, w/c)$", r"$J(b, 0, w/c)$", self.loss_second),
+                                 (r"$|\lambda_{\min}|$", r"$|\lambda_{\min}|$", self.smallest_eigenvalue)], digits)
+
+
+def duplicated_feature(w: float = 2.331, b: float = -5.156, factor: float = 10.0) -> DuplicatedFeature:
+    r"""Add the feature :math:`x_2 = 10\,x_1` (the petal length in millimetres): the weights
+    :math:`(b, w, 0)` and :math:`(b, 0, w/10)` give the same :math:`z` and the same loss, so
+    the minimiser is not unique and the Hessian is singular (smallest eigenvalue 0 up to
+    rounding).
+
+    >>> r = duplicated_feature()
+    >>> round(r.loss_first, 6) == round(r.loss_second, 6), r.smallest_eigenvalue < 1e-12
+    (True, True)
+    """
+    data = _datasets.petal_lengths()
+    X = np.column_stack([data.x, float(factor) * data.x])
+    w, b = float(w), float(b)
+    return DuplicatedFeature(
+        float(factor), _bce_objective(X, data.y, [b, w, 0.0]), _bce_objective(X, data.y, [b, 0.0, w / float(factor)]),
+        float(abs(np.linalg.eigvalsh(_bce_hessian(X, data.y, [b, w, 0.0]))[0])))
+
+
+@dataclass(frozen=True)
+class BCESmoothness:
+    r"""The Lipschitz constant :math:`L` of the BCE gradient on a data set, and :math:`2/L`."""
+
+    dataset: str
+    smoothness: float
+    max_stable_eta: float
+
+    def markdown(self, lang: str = "vi", digits: int = 4) -> str:
+        return _values_md(lang, [("$L$", "$L$", self.smoothness), ("$2/L$", "$2/L$", self.max_stable_eta)], digits)
+
+
+def bce_smoothness(dataset: str = "petal_lengths") -> BCESmoothness:
+    r"""Since :math:`\sigma' \le \tfrac14`, the BCE Hessian satisfies
+    :math:`H \preceq \frac{1}{4m}X_b^\top X_b`, so the gradient is :math:`L`-Lipschitz with
+    :math:`L = \lambda_{\max}\bigl(X_b^\top X_b\bigr)/(4m)` and gradient descent is
+    guaranteed to converge for :math:`\eta < 2/L`. ``dataset`` names a function of
+    :mod:`lossbook.datasets` (``"petal_lengths"``, ``"petal_sgd"``).
+
+    >>> r = bce_smoothness()
+    >>> round(r.smoothness, 4), round(r.max_stable_eta, 4)
+    (2.0998, 0.9525)
+    """
+    data = getattr(_datasets, str(dataset))()
+    Xb = _add_bias(data.X)
+    L = float(np.linalg.eigvalsh(Xb.T @ Xb).max() / (4 * data.m))
+    return BCESmoothness(str(dataset), L, 2 / L)
+
+
+@dataclass(frozen=True)
+class PetalGDTrajectory:
+    r"""Gradient descent on the BCE of the separable petals: :math:`\lVert\theta\rVert` grows, :math:`J \to 0`."""
+
+    lr: float
+    steps: tuple[int, ...]
+    theta: tuple[tuple[float, float], ...]
+    norm: tuple[float, ...]
+    loss: tuple[float, ...]
+
+    def markdown(self, lang: str = "vi", digits: int = 3, loss_digits: int = 6) -> str:
+        headers = (_t(lang, "số bước", "steps"), "$(b, w)$", r"$\lVert\boldsymbol\theta\rVert$", "$J$")
+        rows = [(str(k), f"({_fmt(t[0], digits)}, {_fmt(t[1], digits)})", _fmt(n, digits), _fmt(j, loss_digits))
+                for k, t, n, j in zip(self.steps, self.theta, self.norm, self.loss)]
+        return _md(headers, rows, "rrrr")
+
+
+@functools.lru_cache(maxsize=None)
+def petal_gd_trajectory(lr: float = 0.5, steps: tuple[int, ...] = (10, 100, 1000, 10000),
+                        theta0: tuple[float, ...] = (0.0, 0.0)) -> PetalGDTrajectory:
+    r"""Full-batch gradient descent :math:`\theta \leftarrow \theta - \eta\nabla J` on the six
+    petals (separable) from :math:`\theta = 0`: the loss keeps falling and the weights keep
+    growing, there is no minimiser to converge to.
+
+    >>> r = petal_gd_trajectory()
+    >>> all(a < b for a, b in zip(r.norm, r.norm[1:])), all(a > b for a, b in zip(r.loss, r.loss[1:]))
+    (True, True)
+    """
+    data = _datasets.petal_lengths()
+    ks = tuple(int(k) for k in steps)
+    h = _full_batch_gd(data.X, data.y, list(theta0), lr=float(lr), steps=ks[-1])
+    return PetalGDTrajectory(float(lr), ks, tuple((float(h.params[k][0]), float(h.params[k][1])) for k in ks),
+                             tuple(float(np.linalg.norm(h.params[k])) for k in ks), tuple(float(h.loss[k]) for k in ks))
+
+
+@dataclass(frozen=True)
+class PetalRidgeDescent:
+    r"""Gradient descent on the BCE plus :math:`\frac{\lambda}{2}w^2` on the petals."""
+
+    lam: float
+    b: float
+    w: float
+    max_gradient: float
+
+    def markdown(self, lang: str = "vi", digits: int = 4) -> str:
+        return _values_md(lang, [("$b$", "$b$", self.b), ("$w$", "$w$", self.w)], digits)
+
+
+@functools.lru_cache(maxsize=None)
+def petal_ridge_descent(lam: float = 0.1, lr: float = 0.5, steps: int = 10000) -> PetalRidgeDescent:
+    r"""With an L2 penalty on the weight, :math:`J_\lambda = J + \frac{\lambda}{2}w^2`
+    (gradient :math:`\nabla J + \lambda\,(0, w)`), the loss on the separable petals has a
+    minimiser again and gradient descent converges to it; ``max_gradient`` is the largest
+    entry of :math:`|\nabla J_\lambda|` at the end.
+
+    >>> r = petal_ridge_descent()
+    >>> round(r.b, 4), round(r.w, 4), r.max_gradient < 1e-8
+    (-3.7402, 1.5451, True)
+    """
+    data = _datasets.petal_lengths()
+    lam = float(lam)
+    h = _gradient_descent(lambda t: _bce_grad(data.X, data.y, t) + lam * np.array([0.0, t[1]]), [0.0, 0.0],
+                          lr=float(lr), steps=int(steps))
+    return PetalRidgeDescent(lam, float(h.final[0]), float(h.final[1]), float(np.abs(h.grads[-1]).max()))
+
+
+# --- chapter 10: one epoch of SGD on the four petals -----------------------------------------
+
+@dataclass(frozen=True)
+class SGDEpochTable:
+    """Per-sample SGD on the slides' four petals: the sample of each step, its loss, the mean loss."""
+
+    theta0: tuple[float, ...]
+    eta: float
+    epochs: int
+    x: tuple[float, ...]
+    y: tuple[float, ...]
+    sample_loss: tuple[float, ...]
+    loss: tuple[float, ...]
+
+    @property
+    def final_loss(self) -> float:
+        """The mean loss :math:`J` after the last step."""
+        return self.loss[-1]
+
+    def markdown(self, lang: str = "vi", digits: int = 4) -> str:
+        headers = (_t(lang, "bước", "step"), _t(lang, "mẫu được chọn $(x, y)$", "sample picked $(x, y)$"),
+                   _t(lang, "mất mát của mẫu đó (trước bước)", "its loss (before the step)"),
+                   _t(lang, "$J$ trung bình (sau bước)", "mean $J$ (after the step)"))
+        rows = [("0", "", "", _fmt(self.loss[0], digits))]
+        rows += [(str(k + 1), f"$({_given(x)}, {_given(y)})$", _fmt(s, digits), _fmt(j, digits))
+                 for k, (x, y, s, j) in enumerate(zip(self.x, self.y, self.sample_loss, self.loss[1:]))]
+        return _md(headers, rows, "rlrr")
+
+
+@functools.lru_cache(maxsize=None)
+def sgd_epoch_table(theta0: tuple[float, ...] = (0.1, -0.1), eta: float = 0.01, epochs: int = 1) -> SGDEpochTable:
+    r"""Per-sample SGD :math:`\theta \leftarrow \theta - \eta\,\nabla L_i(\theta)` on the slides'
+    four petals (:func:`lossbook.datasets.petal_sgd`) in order, with the mean BCE
+    :math:`J` over all four after every step (:func:`lossbook.optim.sgd_logistic`).
+
+    >>> print(sgd_epoch_table().markdown("en"))
+    | step | sample picked $(x, y)$ | its loss (before the step) | mean $J$ (after the step) |
+    |--:|:--|--:|--:|
+    | 0 | | | 0.7500 |
+    | 1 | $(1.4, 0)$ | 0.6733 | 0.7547 |
+    | 2 | $(1.5, 0)$ | 0.6611 | 0.7598 |
+    | 3 | $(3, 1)$ | 0.8271 | 0.7484 |
+    | 4 | $(4.1, 1)$ | 0.8559 | 0.7335 |
+    >>> round(sgd_epoch_table(epochs=100).final_loss, 4)
+    0.5468
+    """
+    data = _datasets.petal_sgd()
+    h = _sgd_logistic(data.X, data.y, list(theta0), lr=float(eta), epochs=int(epochs))
+    return SGDEpochTable(tuple(map(float, theta0)), float(eta), int(epochs),
+                         tuple(float(data.X[i, 0]) for i in h.sample), tuple(float(data.y[i]) for i in h.sample),
+                         tuple(float(v) for v in h.sample_loss), tuple(float(v) for v in h.loss))
+
+
+# --- chapter 11: Newton's method on the tumour sizes ----------------------------------------
+
+@dataclass(frozen=True)
+class TumourNewton:
+    r"""Newton's method for logistic regression on the tumour sizes, iteration by iteration."""
+
+    b: float
+    w: float
+    loss: float
+    steps: int
+    boundary: float
+    loss_gap: tuple[float, ...]
+    decrement: tuple[float, ...]
+    step_size: tuple[float, ...]
+
+    def markdown(self, lang: str = "vi", digits: int = 0) -> str:
+        headers = (_t(lang, "lần lặp $k$", "iteration $k$"), r"$J(\theta_k) - J^\star$", r"$\tfrac12\lambda_k^2$",
+                   _t(lang, "bước $t_k$", "step $t_k$"))
+        rows = [(str(k), _sci(g), _sci(d), _fmt(self.step_size[k - 1], digits) if k else "")
+                for k, (g, d) in enumerate(zip(self.loss_gap, self.decrement))]
+        return _md(headers, rows, "rrrr")
+
+
+@functools.lru_cache(maxsize=None)
+def tumour_newton() -> TumourNewton:
+    r"""Newton's method :math:`\theta \leftarrow \theta - t\,H^{-1}\nabla J` (:func:`lossbook.optim.newton`)
+    on :func:`lossbook.datasets.tumour_sizes`: the gap to the optimum :math:`J(\theta_k) - J^\star`
+    and half the squared Newton decrement :math:`\tfrac12\lambda_k^2 = \tfrac12 g^\top H^{-1} g`
+    shrink quadratically; the boundary is at :math:`x = -b/w`.
+
+    >>> r = tumour_newton()
+    >>> r.steps, round(r.w, 4), round(r.b, 4), round(r.boundary, 2)
+    (6, 1.0336, -15.2459, 14.75)
+    >>> print(r.markdown("en"))
+    | iteration $k$ | $J(\theta_k) - J^\star$ | $\tfrac12\lambda_k^2$ | step $t_k$ |
+    |--:|--:|--:|--:|
+    | 0 | $3.7 \times 10^{-1}$ | $2.7 \times 10^{-1}$ | |
+    | 1 | $6.9 \times 10^{-2}$ | $4.4 \times 10^{-2}$ | 1 |
+    | 2 | $1.5 \times 10^{-2}$ | $1.1 \times 10^{-2}$ | 1 |
+    | 3 | $1.4 \times 10^{-3}$ | $1.3 \times 10^{-3}$ | 1 |
+    | 4 | $2.0 \times 10^{-5}$ | $2.0 \times 10^{-5}$ | 1 |
+    | 5 | $5.5 \times 10^{-9}$ | $5.5 \times 10^{-9}$ | 1 |
+    | 6 | $0$ | $4.0 \times 10^{-16}$ | 1 |
+    """
+    data = _datasets.tumour_sizes()
+    h = _newton(data.X, data.y)
+    b, w = float(h.final[0]), float(h.final[1])
+    return TumourNewton(b, w, float(h.loss[-1]), int(h.steps), -b / w,
+                        tuple(float(v - h.loss[-1]) for v in h.loss), tuple(float(v) for v in h.decrement),
+                        tuple(float(v) for v in h.step_size))

@@ -436,3 +436,206 @@ def test_quiz_answers():
     assert (q46.f_xx, q46.f_yy, q46.f_xy, q46.f_yx) == (2.0, 6.0, 4.0, 4.0)
     assert q46.answers == (("Q4", "b", 1), ("Q5", "d", 3), ("Q6", "c", 2))
     assert q46.max_numerical_error < 1e-6
+
+
+# --- 9. the numbers in the chapters' prose -----------------------------------------------------
+
+def test_sign_descent_overshoot_bounces():
+    r = lesson.sign_descent_overshoot()
+    x, xs = 0.5, [0.5]
+    for _ in range(3):
+        x -= 1.0 * math.copysign(1.0, 2 * x)
+        xs.append(x)
+    assert r.xs == tuple(xs)
+
+
+def test_sigmoid_squared_error_chain():
+    r = lesson.sigmoid_squared_error_chain()
+    h = 1e-6
+    f = lambda w: sig(w * 1.4 + 0.1) ** 2  # noqa: E731
+    assert r.chain_rule == pytest.approx((f(-0.1 + h) - f(-0.1 - h)) / (2 * h), rel=1e-8)
+    assert r.numerical == pytest.approx(r.chain_rule, rel=1e-8)
+
+
+def _house():
+    return (6.7, 4.6, 3.5, 5.5), (9.1, 5.9, 4.6, 6.7)
+
+
+def test_house_fits_match_the_closed_form():
+    xs, ys = _house()
+    m = len(xs)
+    mx, my = sum(xs) / m, sum(ys) / m
+    w = sum((x - mx) * (y - my) for x, y in zip(xs, ys)) / sum((x - mx) ** 2 for x in xs)
+    b = my - w * mx
+    ls, gd = lesson.house_least_squares(), lesson.house_gd_fit()
+    assert (ls.w, ls.b) == pytest.approx((w, b), rel=1e-12)
+    assert (gd.w, gd.b) == pytest.approx((w, b), abs=1e-4) and 0 < gd.n_iter < 20000
+
+
+def test_house_gradient_and_sgd_step_by_hand():
+    xs, ys = _house()
+    g = lesson.house_gradient(1.17, 0.26)
+    err = [1.17 * x + 0.26 - y for x, y in zip(xs, ys)]
+    assert g.grad_w == pytest.approx(2 * sum(e * x for e, x in zip(err, xs)) / 4, rel=1e-12)
+    assert g.grad_b == pytest.approx(2 * sum(err) / 4, rel=1e-12)
+    assert g.half_grad_w == pytest.approx(g.grad_w / 2)
+    s = lesson.house_sgd_step()
+    e = -0.34 * 6.7 + 0.04 - 9.1
+    assert (s.grad_w, s.grad_b) == pytest.approx((2 * e * 6.7, 2 * e), rel=1e-12)
+    w, b = -0.34 - 0.01 * 2 * e * 6.7, 0.04 - 0.01 * 2 * e
+    assert s.mse_after == pytest.approx(sum((w * x + b - y) ** 2 for x, y in zip(xs, ys)) / 4, rel=1e-12)
+
+
+@pytest.mark.parametrize("flipped, outlier", [(False, None), (True, None), (False, 12.0)])
+def test_petal_line_fit_closed_form(flipped, outlier):
+    xs, ys = [1.4, 1.0, 1.5, 3.0, 3.8, 4.1], [0, 0, 0, 1, 1, 1]
+    if flipped:
+        ys = [1 - y for y in ys]
+    if outlier is not None:
+        xs, ys = xs + [outlier], ys + [1]
+    m = len(xs)
+    mx, my = sum(xs) / m, sum(ys) / m
+    w = sum((x - mx) * (y - my) for x, y in zip(xs, ys)) / sum((x - mx) ** 2 for x in xs)
+    b = my - w * mx
+    r = lesson.petal_line_fit(flipped, outlier)
+    assert (r.w, r.b) == pytest.approx((w, b), rel=1e-10)
+    assert r.predict(r.crossing_half) == pytest.approx(0.5) and r.predict(r.crossing_zero) == pytest.approx(0.0, abs=1e-12)
+    assert r.predict(r.crossing_one) == pytest.approx(1.0)
+
+
+def test_logistic_growth_check():
+    r = lesson.logistic_growth_check()
+    K, rate, y0 = 100.0, 0.5, 5.0
+    y = lambda t: K / (1 + (K - y0) / y0 * math.exp(-rate * t))  # noqa: E731
+    for t, v, d in zip(r.t, r.y, r.central_difference):
+        assert v == pytest.approx(y(t), rel=1e-12)
+        assert d == pytest.approx(rate * y(t) * (1 - y(t) / K), rel=1e-6)
+    assert 0 < r.max_residual < 1e-6
+    assert r.y_at_t_half == pytest.approx(50.0) and r.y_at_t_level == pytest.approx(90.0)
+    assert r.t_half == pytest.approx(math.log((K - y0) / y0) / rate)
+
+
+def test_logistic_is_sigmoid_and_above_capacity():
+    assert lesson.logistic_is_sigmoid().max_gap < 1e-15
+    r = lesson.logistic_above_capacity()
+    # y' = r y (1 - y/K) holds at t = 2 too (lb.logistic_growth itself refuses y0 > K)
+    y = lambda t: lesson.logistic_above_capacity(t=t).y  # noqa: E731
+    h = 1e-4
+    assert (y(2.0 + h) - y(2.0 - h)) / (2 * h) == pytest.approx(0.5 * r.y * (1 - r.y / 100.0), rel=1e-6)
+    assert 100.0 < r.y < 150.0 and y(0.0) == pytest.approx(150.0)
+
+
+def test_iris_logistic_fit_is_a_stationary_point():
+    from lossbook import datasets
+    r = lesson.iris_logistic_fit()
+    d = datasets.iris_binary("versicolor-virginica")
+    grad = [0.0, 0.0, 0.0]
+    for (x1, x2), y in zip(d.X, d.y):
+        e = sig(r.b + r.w1 * x1 + r.w2 * x2) - y
+        grad = [grad[0] + e, grad[1] + e * x1, grad[2] + e * x2]
+    assert max(abs(g) for g in grad) / len(d.y) < 1e-6
+
+
+def test_saturation_gradients_ratio():
+    r = lesson.saturation_gradients()
+    for z, m, c, q in zip(r.z, r.mse, r.bce, r.ratio):
+        p = sig(z)
+        assert m == pytest.approx(2 * (p - 1) * p * (1 - p), rel=1e-12) and c == pytest.approx(p - 1, rel=1e-12)
+        assert q == pytest.approx(1 / (2 * p * (1 - p)), rel=1e-10)
+
+
+def test_flipped_line_descent_start():
+    r = lesson.flipped_line_descent()
+    xs, ys = (1.4, 1.0, 1.5, 3.0, 3.8, 4.1), (0, 0, 0, 1, 1, 1)
+    b, w = r.theta0
+    assert (b, w) == pytest.approx((10.312, -4.662))
+    assert r.start_mse == pytest.approx(sum((sig(b + w * x) - y) ** 2 for x, y in zip(xs, ys)) / 6, rel=1e-12)
+    assert r.bce_loss[0] == pytest.approx(sum(bce(y, sig(b + w * x)) for x, y in zip(xs, ys)) / 6, rel=1e-12)
+    assert r.mse_correct[0] == r.bce_correct[0] == 0 and r.bce_correct[-1] == 6 > r.mse_correct[-1]
+
+
+def test_sigmoid_mse_concavity_and_minimum():
+    r = lesson.sigmoid_mse_concavity()
+    p = sig(2.0)
+    assert r.second_derivative == pytest.approx(2 * p * p * (1 - p) * (2 - 3 * p), rel=1e-12)
+    assert r.finite_difference == pytest.approx(r.second_derivative, rel=1e-5)
+    # H = J''(z) [[1, x], [x, x^2]] with x = 1: eigenvalues 0 and 2 J''
+    assert r.hessian_min_eigenvalue == pytest.approx(2 * r.second_derivative, rel=1e-12)
+    m = lesson.sigmoid_mse_most_negative()
+    closed = lambda p: 2 * p * (1 - p) * (-3 * p * p + 4 * p - 1)  # noqa: E731  (y = 1)
+    assert m.minimum == pytest.approx(min(closed(i / 1000) for i in range(1001)), abs=1e-5)
+    assert m.minimum == pytest.approx(closed(m.y_hat_at_minimum), rel=1e-12)
+    assert 0 < m.y_hat_at_minimum < 1 / 3
+
+
+def test_clipped_vs_logits_and_logit_gradient():
+    r = lesson.clipped_vs_logits()
+    assert r.cap == pytest.approx(52 * math.log(2))
+    for z, p, q in zip(r.z, r.from_probabilities, r.from_logits):
+        assert q == pytest.approx(z + math.log1p(math.exp(-z)), rel=1e-12)
+        assert p == pytest.approx(min(q, r.cap), rel=1e-9)
+    g = lesson.bce_logit_gradient()
+    assert g.analytic == pytest.approx(sig(-0.04)) and g.numerical == pytest.approx(g.analytic, rel=1e-8)
+
+
+def test_petal_bce_hessian_by_hand():
+    xs, (b, w) = (1.4, 1.0, 1.5, 3.0, 3.8, 4.1), (-5.156, 2.331)
+    s = [sig(b + w * x) * (1 - sig(b + w * x)) for x in xs]
+    a, c, d = sum(s) / 6, sum(v * x for v, x in zip(s, xs)) / 6, sum(v * x * x for v, x in zip(s, xs)) / 6
+    tr, det = a + d, a * d - c * c
+    root = math.sqrt(tr * tr / 4 - det)
+    assert lesson.petal_bce_hessian().eigenvalues == pytest.approx((tr / 2 - root, tr / 2 + root), rel=1e-10)
+
+
+def test_duplicated_feature_and_smoothness():
+    r = lesson.duplicated_feature()
+    assert r.loss_first == pytest.approx(r.loss_second, rel=1e-12) and r.smallest_eigenvalue < 1e-12
+    for name, xs in (("petal_lengths", (1.4, 1.0, 1.5, 3.0, 3.8, 4.1)), ("petal_sgd", (1.4, 1.5, 3.0, 4.1))):
+        m = len(xs)
+        a, c, d = m, sum(xs), sum(x * x for x in xs)
+        lam = (a + d) / 2 + math.sqrt((a - d) ** 2 / 4 + c * c)
+        s = lesson.bce_smoothness(name)
+        assert s.smoothness == pytest.approx(lam / (4 * m), rel=1e-12) and s.max_stable_eta == pytest.approx(2 / s.smoothness)
+
+
+def test_petal_gd_trajectory_and_ridge():
+    t = lesson.petal_gd_trajectory()
+    assert all(a < b for a, b in zip(t.norm, t.norm[1:])) and all(a > b for a, b in zip(t.loss, t.loss[1:]))
+    assert t.norm[-1] == pytest.approx(math.hypot(*t.theta[-1]))
+    r = lesson.petal_ridge_descent()
+    xs, ys = (1.4, 1.0, 1.5, 3.0, 3.8, 4.1), (0, 0, 0, 1, 1, 1)
+    e = [sig(r.b + r.w * x) - y for x, y in zip(xs, ys)]
+    assert abs(sum(e) / 6) < 1e-8 and abs(sum(v * x for v, x in zip(e, xs)) / 6 + 0.1 * r.w) < 1e-8
+
+
+def test_sgd_epoch_table_by_hand():
+    r = lesson.sgd_epoch_table()
+    xs, ys = (1.4, 1.5, 3.0, 4.1), (0, 0, 1, 1)
+    b, w = 0.1, -0.1
+    mean = lambda b, w: sum(bce(y, sig(b + w * x)) for x, y in zip(xs, ys)) / 4  # noqa: E731
+    assert r.loss[0] == pytest.approx(mean(b, w), rel=1e-12)
+    for k, (x, y) in enumerate(zip(xs, ys)):
+        assert r.sample_loss[k] == pytest.approx(bce(y, sig(b + w * x)), rel=1e-12)
+        g = sig(b + w * x) - y
+        b, w = b - 0.01 * g, w - 0.01 * g * x
+        assert r.loss[k + 1] == pytest.approx(mean(b, w), rel=1e-12)
+    assert lesson.sgd_epoch_table(epochs=100).final_loss < r.final_loss
+
+
+def test_tumour_newton_matches_gradient_descent_optimum():
+    from lossbook import datasets
+    r = lesson.tumour_newton()
+    d = datasets.tumour_sizes()
+    e = [sig(r.b + r.w * float(x[0])) - y for x, y in zip(d.X, d.y)]
+    assert abs(sum(e)) / d.m < 1e-6 and abs(sum(v * float(x[0]) for v, x in zip(e, d.X))) / d.m < 1e-6
+    assert r.boundary == pytest.approx(-r.b / r.w) and sig(r.b + r.w * r.boundary) == pytest.approx(0.5)
+    assert r.loss_gap[-1] == 0.0 and all(a > b for a, b in zip(r.loss_gap, r.loss_gap[1:]))
+
+
+def test_separable_hessian_vanishes_along_the_ray():
+    r = lesson.separable_no_minimiser()
+    xs = (1.4, 1.5, 3.0, 4.1)
+    for c, hmax in zip(r.scales, r.hessian_max):
+        s = [sig(c * (x - 2.25)) * (1 - sig(c * (x - 2.25))) for x in xs]
+        assert hmax == pytest.approx(max(sum(v * x ** k for v, x in zip(s, xs)) / 4 for k in (0, 1, 2)), rel=1e-10)
+    assert r.hessian_max[-1] < 1e-3 * r.hessian_max[0]

@@ -169,3 +169,26 @@ def test_placeholders_in_code_blocks_are_left_alone() -> None:
 def test_fmt_uses_a_true_minus_sign() -> None:
     assert numbers_hook.fmt(-0.10684, 4) == "−0.1068"
     assert numbers_hook.fmt(0.5, 2) == "0.50"
+
+
+# --- placeholders stay short: computations live in lossbook.lesson --------------------------
+
+MAX_PLACEHOLDER = 110
+
+
+@pytest.mark.parametrize("page", ALL_PAGES, ids=lambda p: str(p.relative_to(DOCS)))
+def test_placeholders_are_short(page: Path) -> None:
+    long = [m.group(0) for m in numbers_hook.PLACEHOLDER.finditer(strip_code(page.read_text(encoding="utf-8")))
+            if len(m.group(0)) > MAX_PLACEHOLDER]
+    assert not long, f"{page.relative_to(DOCS)}: move these computations into lossbook/lesson.py: {long}"
+
+
+def test_namespace_is_explicit() -> None:
+    ns = numbers_hook.namespace("vi")
+    import math
+
+    import numpy as np
+
+    assert ns["np"] is np and ns["math"] is math
+    assert "house_gd_fit" in ns and "ERRATUM" in ns
+    assert "dataclass" not in ns and "Sequence" not in ns  # lesson's own imports do not leak

@@ -65,8 +65,8 @@ def figure_paths() -> dict[str, Path]:
 
 
 def on_pre_build(config) -> None:
-    for name in [m for m in sys.modules if m == "lossbook" or m.startswith("lossbook.")]:
-        del sys.modules[name]  # a rebuild under `mkdocs serve` must see edited sources
+    # Under `mkdocs serve`, hooks/page_numbers.py (the first hook) has already re-imported
+    # lossbook if one of its sources changed; otherwise its caches stay warm.
     out_dir = Path(config.docs_dir) / "assets" / "figures"
     out_dir.mkdir(parents=True, exist_ok=True)
     wanted = figure_paths()

@@ -39,7 +39,7 @@ _mtimes: dict[str, float] = {}
 
 def _fresh_lossbook():
     """Import lossbook, re-importing it when a source file changed (``mkdocs serve``)."""
-    sources = {str(p): p.stat().st_mtime for p in (ROOT / "lossbook").rglob("*.py")}
+    sources = {str(p): p.stat().st_mtime for p in (ROOT / "lossbook").rglob("*") if p.suffix in {".py", ".csv"}}
     if _mtimes and sources != _mtimes:
         for name in [m for m in sys.modules if m == "lossbook" or m.startswith("lossbook.")]:
             del sys.modules[name]
@@ -194,6 +194,12 @@ def substitute(markdown: str, lang: str, where: str = "<page>") -> str:
 def on_page_markdown(markdown: str, page, config, files) -> str:
     lang = getattr(page.file, "locale", None) or config.theme.get("language", "vi")
     return substitute(markdown, lang, page.file.src_uri)
+
+
+def on_pre_build(config) -> None:
+    """Before any hook uses lossbook: re-import it if a source changed (`mkdocs serve`),
+    else keep it, and the lesson's cached computations, from the last build."""
+    _fresh_lossbook()
 
 
 def on_config(config):

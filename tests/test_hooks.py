@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 import importlib.util
+import os
+import sys
 from pathlib import Path
 
 import nbformat
@@ -143,3 +145,29 @@ def test_split_index_folds_vietnamese_entries_only(tmp_path) -> None:
     assert [d["location"] for d in vi] == [""] and [d["location"] for d in en] == [""]
     assert vi[0]["text"].endswith("<span hidden>ham mat</span>") and vi[0]["title"] == "Trang chủ<span hidden>chu</span>"
     assert en[0] == {"location": "", "title": "Home", "text": "<p>loss function</p>"}
+
+
+def test_lossbook_is_reimported_only_when_a_source_changes() -> None:
+    """`mkdocs serve`: an unchanged lossbook keeps its module (and the lesson's cached
+    computations) across rebuilds; an edited source file, or data file, is re-imported."""
+    saved = {k: v for k, v in sys.modules.items() if k == "lossbook" or k.startswith("lossbook.")}
+    try:
+        _check_reimports()
+    finally:  # the rest of the session keeps the modules its tests imported
+        for k in [k for k in sys.modules if k == "lossbook" or k.startswith("lossbook.")]:
+            del sys.modules[k]
+        sys.modules.update(saved)
+        numbers._mtimes.clear()
+
+
+def _check_reimports() -> None:
+    first = numbers._fresh_lossbook()
+    assert numbers._fresh_lossbook() is first
+    for source in (ROOT / "lossbook" / "lesson.py", ROOT / "lossbook" / "datasets" / "iris.csv"):
+        before = numbers._fresh_lossbook()
+        st = source.stat()
+        try:
+            os.utime(source, ns=(st.st_atime_ns, st.st_mtime_ns + 1_000_000_000))
+            assert numbers._fresh_lossbook() is not before, f"editing {source.name} did not re-import lossbook"
+        finally:
+            os.utime(source, ns=(st.st_atime_ns, st.st_mtime_ns))

@@ -29,6 +29,7 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass, field
+from decimal import ROUND_HALF_EVEN, Decimal
 from typing import Any, Callable
 
 import numpy as np
@@ -106,9 +107,30 @@ def _truncate(x: float, digits: int) -> float:
     return math.trunc(x * scale + math.copysign(1e-9, x)) / scale
 
 
+def _round_printed(x: float, digits: int) -> Decimal:
+    """``x`` rounded to ``digits`` decimals the way this module judges a printed number:
+    the **exact decimal value**, ties to even.
+
+    The lessons' data are short decimals, so the exact value of a computation is the float
+    cleaned to 12 decimals (binary floating point cannot hold most decimals: 2.331 - 5.156
+    is stored as -2.82499999999999973..., the error (6.695 - 6.7)^2 comes out as
+    2.50000000000078e-05, and rounding those floats directly sends the two ties -2.825 and
+    0.000025 in opposite directions). A tie is then rounded half to even, the rule of IEEE 754,
+    of Python's ``round`` and of NumPy: a source that prints -2.82 for -2.825, or 0.00002 for
+    0.000025, has rounded correctly.
+
+    >>> _round_printed(2.331 * 1.0 - 5.156, 2), _round_printed(2.5000000000007818e-05, 5)
+    (Decimal('-2.82'), Decimal('0.00002'))
+    >>> _round_printed(0.00686 + 0.1, 4)
+    Decimal('0.1069')
+    """
+    exact = Decimal(repr(round(float(x), 12)))
+    return exact.quantize(Decimal(1).scaleb(-digits), rounding=ROUND_HALF_EVEN)
+
+
 def _same(a: Any, b: Any, digits: Any) -> bool:
     """Whether two values agree at the printed precision (``digits`` an int, one int per
-    element, or None for exact equality)."""
+    element, or None for exact equality), rounding as :func:`_round_printed`."""
     if isinstance(a, (tuple, list)) or isinstance(b, (tuple, list)):
         if not (isinstance(a, (tuple, list)) and isinstance(b, (tuple, list))) or len(a) != len(b):
             return False
@@ -116,7 +138,7 @@ def _same(a: Any, b: Any, digits: Any) -> bool:
         return all(_same(x, y, d) for x, y, d in zip(a, b, ds))
     if digits is None:
         return bool(a == b)
-    return round(float(a), digits) == round(float(b), digits)
+    return _round_printed(a, digits) == _round_printed(b, digits)
 
 
 # --- the data model -------------------------------------------------------------------------
@@ -359,7 +381,7 @@ _SLIDES = [
             r"$(3, 4)$, forever. The slides' points come from the rule "
             r"$x \leftarrow x - \eta\,\mathrm{sign}(\partial f/\partial x)$."),
         why_template=_T(
-            r"Với $\eta = 1$: $x - \eta \cdot 2x = -x$. Các số của slide (bước 1 ngược dấu đạo hàm, "
+            r"Với $\eta = 1$: $x - \eta \cdot 2x = -x$. Các số của slide (mỗi bước dài đúng 1, ngược dấu đạo hàm, "
             r"gradient descent theo dấu) giữ các điểm trên số nguyên.",
             r"With $\eta = 1$, $x - \eta \cdot 2x = -x$. The slides' numbers are steps of 1 against the sign "
             r"of each partial derivative (sign gradient descent), which keep the points on integers."),
@@ -448,25 +470,6 @@ _SLIDES = [
         lesson="house_price_table",
     ),
     Erratum(
-        id="slides-house-error-000002",
-        source="slides",
-        location=_T(r"'Area-based house price prediction', $w = 1.17$, $b = 0.26$, hàng diện tích 5.5",
-                    r"'Area-based house price prediction', $w = 1.17$, $b = 0.26$, row area 5.5"),
-        kind="number",
-        says=_T("sai số 0.00002", "error 0.00002"),
-        correct_template=_T("<<value:.6f>>", "<<value:.6f>>"),
-        why_template=_T(r"$(<<pred:.3f>> - 6.7)^2 = <<value:.6f>>$ đúng bằng; 0.00002 bỏ mất chữ số cuối "
-                        r"(làm tròn 5 chữ số thập phân là <<value:.5f>>).",
-                        r"$(<<pred:.3f>> - 6.7)^2 = <<value:.6f>>$ exactly; 0.00002 drops the last digit "
-                        r"(to 5 decimals it rounds to <<value:.5f>>)."),
-        compute=lambda: {"value": _lesson.house_price_table(1.17, 0.26).squared_error[3],
-                         "pred": _lesson.house_price_table(1.17, 0.26).predicted[3]},
-        source_value=0.00002,
-        reproduce=lambda: _truncate(_lesson.house_price_table(1.17, 0.26).squared_error[3], 5),
-        digits=6,
-        lesson="house_price_table",
-    ),
-    Erratum(
         id="slides-petal1-sigma",
         source="slides",
         location=_T(r"'Using the Sigmoid function', bảng $z = 0.535x - 0.654$, cột $\sigma(z)$",
@@ -496,10 +499,13 @@ _SLIDES = [
         correct_template=_T("<<z3:.2f>> thay cho −1.65 và <<z5:.3f>> thay cho 3.701 (chính xác: <<value:.4f>>)",
                             "<<z3:.2f>> instead of −1.65 and <<z5:.3f>> instead of 3.701 (exactly: <<value:.4f>>)"),
         why_template=_T(r"$2.331 \times 1.5 - 5.156 = <<z3:.4f>>$ và $2.331 \times 3.8 - 5.156 = <<z5:.4f>>$: "
-                        r"slide cắt bớt thay vì làm tròn.",
+                        r"slide cắt bớt thay vì làm tròn. Còn −2.82 thì đúng: $2.331 \times 1.0 - 5.156 = <<z2:.3f>>$ "
+                        r"là điểm giữa, và làm tròn về số chẵn cho −2.82 (xem quy tắc làm tròn ở đầu trang).",
                         r"$2.331 \times 1.5 - 5.156 = <<z3:.4f>>$ and $2.331 \times 3.8 - 5.156 = <<z5:.4f>>$: "
-                        r"the slides truncate instead of rounding."),
+                        r"the slides truncate instead of rounding. The −2.82 is right: $2.331 \times 1.0 - 5.156 = "
+                        r"<<z2:.3f>>$ is a tie, and rounding half to even gives −2.82 (see the rounding rule above)."),
         compute=lambda: {"value": _petal_column(2.331, -5.156, "z"),
+                         "z2": _petal_column(2.331, -5.156, "z")[1],
                          "z3": _petal_column(2.331, -5.156, "z")[2],
                          "z5": _petal_column(2.331, -5.156, "z")[4]},
         source_value=(-1.89, -2.82, -1.65, 1.837, 3.701, 4.401),
@@ -1030,6 +1036,12 @@ CONFIRMED: tuple[Confirmed, ...] = (
               lambda: (*_lesson.house_price_table().predicted, _lesson.house_price_table().squared_error[0],
                        _lesson.house_price_table().squared_error[2]),
               (3, 3, 3, 3, 3, 2), "house_price_table"),
+    Confirmed("slides-house-error-000002", "slides",
+              _T(r"'Area-based house price prediction', $w = 1.17$, $b = 0.26$, hàng diện tích 5.5",
+                 r"'Area-based house price prediction', $w = 1.17$, $b = 0.26$, row area 5.5"),
+              _T("sai số 0.00002 (giá trị đúng là một điểm giữa ở chữ số thứ 5; làm tròn về số chẵn cho 0.00002)",
+                 "error 0.00002 (the exact value is a tie at the 5th decimal; rounding half to even gives 0.00002)"),
+              0.00002, lambda: _lesson.house_price_table(1.17, 0.26).squared_error[3], 5, "house_price_table"),
     Confirmed("slides-chain-rule", "slides", _T("'For composite function and chain rule'", "'For composite function and chain rule'"),
               _T(r"$\frac{dg}{dx} = 8x - 16$ (kiểm tại $x = 3$: 8)", r"$\frac{dg}{dx} = 8x - 16$ (checked at $x = 3$: 8)"),
               8.0, lambda: _lesson.chain_rule(3.0).numerical, 6, "chain_rule"),

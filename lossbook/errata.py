@@ -37,6 +37,8 @@ import numpy as np
 from . import lesson as _lesson
 from .activations import sigmoid as _sigmoid
 from .activations import sigmoid_derivative as _sigmoid_derivative
+from .activations import logistic_growth as _logistic_growth
+from .activations import logistic_growth_rhs as _logistic_growth_rhs
 from .gradcheck import numerical_gradient as _numerical_gradient
 from .losses import bce_hessian as _bce_hessian
 from .losses import bce_loss as _bce_loss
@@ -666,6 +668,75 @@ _SLIDES = [
         lesson="entropy_example",
     ),
     Erratum(
+        id="slides-predict-z-comment",
+        source="slides",
+        location=_T("'Logistic Regression-MSE', 'Implement' (vòng lặp huấn luyện)",
+                    "'Logistic Regression-MSE', 'Implement' (the training loop)"),
+        kind="notation",
+        says=_T("`# predict z` phía trên `y_hat = predict(xi, theta)`", "`# predict z` above `y_hat = predict(xi, theta)`"),
+        correct_template=_T(r"`# predict y_hat`: `predict` trả về $\hat y = \sigma(z)$, không phải $z$",
+                            r"`# predict y_hat`: `predict` returns $\hat y = \sigma(z)$, not $z$"),
+        why_template=_T(r"`predict(x, theta)` tính `sigmoid_function(np.dot(x, theta))`. Với $x = (1, 1.4)$, "
+                        r"$\theta = (0.1, -0.1)$: $z = <<z:.2f>>$ nhưng `predict` trả về <<value:.4f>>.",
+                        r"`predict(x, theta)` computes `sigmoid_function(np.dot(x, theta))`. For $x = (1, 1.4)$, "
+                        r"$\theta = (0.1, -0.1)$: $z = <<z:.2f>>$ but `predict` returns <<value:.4f>>."),
+        compute=lambda: {"z": float(np.dot([1.0, 1.4], [0.1, -0.1])),
+                         "value": float(_sigmoid(float(np.dot([1.0, 1.4], [0.1, -0.1]))))},
+        reproduce=lambda: float(np.dot([1.0, 1.4], [0.1, -0.1])),  # what the comment says predict gives
+        digits=4,
+        lesson=None,
+    ),
+    Erratum(
+        id="slides-growth-abs",
+        source="slides",
+        location=_T("'Đưa về dạng hàm sigmoid' (nghiệm của phương trình logistic)",
+                    "'Đưa về dạng hàm sigmoid' (solving the logistic equation)"),
+        kind="claim",
+        says=_T(r"$\ln|y| - \ln|K - y| = rt + C$, rồi ngay $\ln\left(\frac{y}{K - y}\right) = rt + C$",
+                r"$\ln|y| - \ln|K - y| = rt + C$, then at once $\ln\left(\frac{y}{K - y}\right) = rt + C$"),
+        correct_template=_T(r"$\ln|y| - \ln|K - y| = \ln\left|\frac{y}{K - y}\right|$; bỏ được dấu $|\cdot|$ chỉ "
+                            r"khi $0 < y < K$ (giả thiết của chương 5, mà `lb.logistic_growth` kiểm tra)",
+                            r"$\ln|y| - \ln|K - y| = \ln\left|\frac{y}{K - y}\right|$; the $|\cdot|$ can be dropped "
+                            r"only when $0 < y < K$ (chapter 5's assumption, which `lb.logistic_growth` checks)"),
+        why_template=_T(r"Với $K = 100$ và $y = 150$ (vượt sức chứa): $\frac{y}{K - y} = <<ratio:.0f>> < 0$ không có "
+                        r"logarit, trong khi $\ln|y| - \ln|K - y| = <<lnabs:.4f>>$. Công thức cuối của slide vẫn đúng "
+                        r"khi $y_0 > K$ (với $A < 0$), nhưng phép biến đổi cần nói rõ điều kiện.",
+                        r"With $K = 100$ and $y = 150$ (above the capacity): $\frac{y}{K - y} = <<ratio:.0f>> < 0$ has no "
+                        r"logarithm, while $\ln|y| - \ln|K - y| = <<lnabs:.4f>>$. The slides' final formula still holds "
+                        r"for $y_0 > K$ (with $A < 0$), but the step must state its condition."),
+        compute=lambda: {"ratio": 150.0 / (100.0 - 150.0), "lnabs": math.log(150.0) - math.log(abs(100.0 - 150.0)),
+                         "value": 150.0 / (100.0 - 150.0) > 0},
+        source_value=True,  # "y / (K - y) > 0, so its log is defined", for every y
+        lesson=None,
+    ),
+    Erratum(
+        id="slides-growth-steepness",
+        source="slides",
+        location=_T("'Liên hệ với hàm sigmoid'", "'Liên hệ với hàm sigmoid'"),
+        kind="claim",
+        says=_T(r"hàm logistic là dạng tổng quát của sigmoid với $K$ là giới hạn trên và $rt$ điều khiển độ dốc",
+                r"the logistic function is a general sigmoid with $K$ the upper limit and $rt$ controlling the "
+                r"steepness"),
+        correct_template=_T(r"$y(t) = K\,\sigma\big(r(t - t^*)\big)$, $t^* = \frac{1}{r}\ln\frac{K - y_0}{y_0}$: "
+                            r"$r$ (không phải $rt$) điều khiển độ dốc, và $t^*$ dời đường cong",
+                            r"$y(t) = K\,\sigma\big(r(t - t^*)\big)$, $t^* = \frac{1}{r}\ln\frac{K - y_0}{y_0}$: "
+                            r"$r$ (not $rt$) controls the steepness, and $t^*$ shifts the curve"),
+        why_template=_T(r"Bỏ mất $t^*$ là viết $y = K\sigma(rt)$, tức $y(0) = K/2$. Với $K = 100$, $r = 0.5$, "
+                        r"$y_0 = 5$: $t^* = <<tstar:.3f>>$ và $y(0) = <<value:.0f>>$, không phải <<half:.0f>>; độ dốc "
+                        r"lớn nhất $Kr/4 = <<slope:.1f>>$ đạt tại $t^*$.",
+                        r"Dropping $t^*$ means $y = K\sigma(rt)$, i.e. $y(0) = K/2$. With $K = 100$, $r = 0.5$, "
+                        r"$y_0 = 5$: $t^* = <<tstar:.3f>>$ and $y(0) = <<value:.0f>>$, not <<half:.0f>>; the largest "
+                        r"slope $Kr/4 = <<slope:.1f>>$ is reached at $t^*$."),
+        compute=lambda: {"tstar": math.log((100.0 - 5.0) / 5.0) / 0.5,
+                         "value": float(_logistic_growth(0.0, 100.0, 0.5, 5.0)),
+                         "half": 100.0 * float(_sigmoid(0.5 * 0.0)),
+                         "slope": float(_logistic_growth_rhs(_logistic_growth(math.log((100.0 - 5.0) / 5.0) / 0.5,
+                                                                             100.0, 0.5, 5.0), 100.0, 0.5))},
+        reproduce=lambda: 100.0 * float(_sigmoid(0.5 * 0.0)),  # K sigma(rt) at t = 0, no shift
+        digits=4,
+        lesson=None,
+    ),
+    Erratum(
         id="slides-hessian-definition",
         source="slides",
         location=_T("'Discussion', định nghĩa ma trận Hessian", "'Discussion', definition of the Hessian matrix"),
@@ -711,17 +782,25 @@ _SLIDES = [
     Erratum(
         id="slides-p-undefined",
         source="slides",
-        location=_T("'Prove convexity' và 'eigenvalues of Hessian matrix'", "'Prove convexity' and 'eigenvalues of Hessian matrix'"),
+        location=_T("'Prove convexity' và 'eigenvalues of Hessian matrix'; 'Mean Squared Error' và 'Convex function' "
+                    "(simplified version)",
+                    "'Prove convexity' and 'eigenvalues of Hessian matrix'; 'Mean Squared Error' and 'Convex function' "
+                    "(simplified version)"),
         kind="notation",
-        says=_T(r"$0 \leq p \leq 1$, nên $\hat y(1 - \hat y) \geq 0$", r"$0 \leq p \leq 1$, so $\hat y(1 - \hat y) \geq 0$"),
-        correct_template=_T(r"$0 < \hat y < 1$, nên $\hat y(1 - \hat y) > 0$", r"$0 < \hat y < 1$, so $\hat y(1 - \hat y) > 0$"),
+        says=_T(r"$0 \leq p \leq 1$, nên $\hat y(1 - \hat y) \geq 0$; và $\hat y(1 - \hat y) \in \left[0, \frac{1}{4}\right]$",
+                r"$0 \leq p \leq 1$, so $\hat y(1 - \hat y) \geq 0$; and $\hat y(1 - \hat y) \in \left[0, \frac{1}{4}\right]$"),
+        correct_template=_T(r"$0 < \hat y < 1$, nên $\hat y(1 - \hat y) \in \left(0, \frac{1}{4}\right]$",
+                            r"$0 < \hat y < 1$, so $\hat y(1 - \hat y) \in \left(0, \frac{1}{4}\right]$"),
         why_template=_T(r"$p$ chưa được định nghĩa (ý là $\hat y$), và $\sigma(z)$ không bao giờ bằng 0 hay 1 với $z$ hữu "
-                        r"hạn: trên $[-30, 30]$, $\hat y(1 - \hat y) \geq <<min:.2e>>$.",
+                        r"hạn: trên $[-30, 30]$, $\hat y(1 - \hat y) \geq <<min:.2e>>$; giá trị lớn nhất <<max:.2f>> "
+                        r"đạt tại $z = 0$, còn 0 thì không bao giờ đạt.",
                         r"$p$ is never defined (it means $\hat y$), and $\sigma(z)$ never reaches 0 or 1 for finite "
-                        r"$z$: on $[-30, 30]$, $\hat y(1 - \hat y) \geq <<min:.2e>>$."),
+                        r"$z$: on $[-30, 30]$, $\hat y(1 - \hat y) \geq <<min:.2e>>$; the largest value <<max:.2f>> is "
+                        r"reached at $z = 0$, while 0 is never reached."),
         compute=lambda: {"min": float(np.min(_sigmoid_derivative(np.linspace(-30.0, 30.0, 601)))),
+                         "max": float(_sigmoid_derivative(0.0)),
                          "value": bool(np.min(_sigmoid_derivative(np.linspace(-30.0, 30.0, 601))) > 0)},
-        source_value=False,  # the slides allow y_hat(1 - y_hat) = 0
+        source_value=False,  # the slides allow y_hat(1 - y_hat) = 0 (the interval is closed at 0)
         lesson="bce_hessian_example",
     ),
 ]

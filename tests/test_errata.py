@@ -45,6 +45,9 @@ INDEPENDENT = {
     "slides-sgd2-w2-sign": -0.1 - 0.01 * 0.2 * sig(0.78),
     "slides-sgd2-w2": -0.1 - 0.01 * 0.2 * sig(0.78),
     "slides-entropy": -0.9 * math.log2(0.9) - 0.1 * math.log2(0.1),
+    "slides-predict-z-comment": sig(1.0 * 0.1 + 1.4 * -0.1),     # predict returns sigma(z), not z
+    "slides-growth-abs": False,                            # y / (K - y) = -3 at y = 150, K = 100
+    "slides-growth-steepness": 100 / (1 + (100 - 5) / 5),  # y(0) = y0 = 5, not K/2
     "slides-hessian-definition": 1.0,                      # f_yx(0, 0) of xy(x^2 - y^2)/(x^2 + y^2)
     "slides-diagonal-convexity": False,                    # [[1, 2], [2, 1]] has eigenvalue -1
     "slides-p-undefined": True,

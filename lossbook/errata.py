@@ -29,6 +29,7 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass, field
+from decimal import ROUND_HALF_EVEN, Decimal
 from typing import Any, Callable
 
 import numpy as np
@@ -36,6 +37,8 @@ import numpy as np
 from . import lesson as _lesson
 from .activations import sigmoid as _sigmoid
 from .activations import sigmoid_derivative as _sigmoid_derivative
+from .activations import logistic_growth as _logistic_growth
+from .activations import logistic_growth_rhs as _logistic_growth_rhs
 from .gradcheck import numerical_gradient as _numerical_gradient
 from .losses import bce_hessian as _bce_hessian
 from .losses import bce_loss as _bce_loss
@@ -106,9 +109,30 @@ def _truncate(x: float, digits: int) -> float:
     return math.trunc(x * scale + math.copysign(1e-9, x)) / scale
 
 
+def _round_printed(x: float, digits: int) -> Decimal:
+    """``x`` rounded to ``digits`` decimals the way this module judges a printed number:
+    the **exact decimal value**, ties to even.
+
+    The lessons' data are short decimals, so the exact value of a computation is the float
+    cleaned to 12 decimals (binary floating point cannot hold most decimals: 2.331 - 5.156
+    is stored as -2.82499999999999973..., the error (6.695 - 6.7)^2 comes out as
+    2.50000000000078e-05, and rounding those floats directly sends the two ties -2.825 and
+    0.000025 in opposite directions). A tie is then rounded half to even, the rule of IEEE 754,
+    of Python's ``round`` and of NumPy: a source that prints -2.82 for -2.825, or 0.00002 for
+    0.000025, has rounded correctly.
+
+    >>> _round_printed(2.331 * 1.0 - 5.156, 2), _round_printed(2.5000000000007818e-05, 5)
+    (Decimal('-2.82'), Decimal('0.00002'))
+    >>> _round_printed(0.00686 + 0.1, 4)
+    Decimal('0.1069')
+    """
+    exact = Decimal(repr(round(float(x), 12)))
+    return exact.quantize(Decimal(1).scaleb(-digits), rounding=ROUND_HALF_EVEN)
+
+
 def _same(a: Any, b: Any, digits: Any) -> bool:
     """Whether two values agree at the printed precision (``digits`` an int, one int per
-    element, or None for exact equality)."""
+    element, or None for exact equality), rounding as :func:`_round_printed`."""
     if isinstance(a, (tuple, list)) or isinstance(b, (tuple, list)):
         if not (isinstance(a, (tuple, list)) and isinstance(b, (tuple, list))) or len(a) != len(b):
             return False
@@ -116,7 +140,7 @@ def _same(a: Any, b: Any, digits: Any) -> bool:
         return all(_same(x, y, d) for x, y, d in zip(a, b, ds))
     if digits is None:
         return bool(a == b)
-    return round(float(a), digits) == round(float(b), digits)
+    return _round_printed(a, digits) == _round_printed(b, digits)
 
 
 # --- the data model -------------------------------------------------------------------------
@@ -359,7 +383,7 @@ _SLIDES = [
             r"$(3, 4)$, forever. The slides' points come from the rule "
             r"$x \leftarrow x - \eta\,\mathrm{sign}(\partial f/\partial x)$."),
         why_template=_T(
-            r"Với $\eta = 1$: $x - \eta \cdot 2x = -x$. Các số của slide (bước 1 ngược dấu đạo hàm, "
+            r"Với $\eta = 1$: $x - \eta \cdot 2x = -x$. Các số của slide (mỗi bước dài đúng 1, ngược dấu đạo hàm, "
             r"gradient descent theo dấu) giữ các điểm trên số nguyên.",
             r"With $\eta = 1$, $x - \eta \cdot 2x = -x$. The slides' numbers are steps of 1 against the sign "
             r"of each partial derivative (sign gradient descent), which keep the points on integers."),
@@ -448,25 +472,6 @@ _SLIDES = [
         lesson="house_price_table",
     ),
     Erratum(
-        id="slides-house-error-000002",
-        source="slides",
-        location=_T(r"'Area-based house price prediction', $w = 1.17$, $b = 0.26$, hàng diện tích 5.5",
-                    r"'Area-based house price prediction', $w = 1.17$, $b = 0.26$, row area 5.5"),
-        kind="number",
-        says=_T("sai số 0.00002", "error 0.00002"),
-        correct_template=_T("<<value:.6f>>", "<<value:.6f>>"),
-        why_template=_T(r"$(<<pred:.3f>> - 6.7)^2 = <<value:.6f>>$ đúng bằng; 0.00002 bỏ mất chữ số cuối "
-                        r"(làm tròn 5 chữ số thập phân là <<value:.5f>>).",
-                        r"$(<<pred:.3f>> - 6.7)^2 = <<value:.6f>>$ exactly; 0.00002 drops the last digit "
-                        r"(to 5 decimals it rounds to <<value:.5f>>)."),
-        compute=lambda: {"value": _lesson.house_price_table(1.17, 0.26).squared_error[3],
-                         "pred": _lesson.house_price_table(1.17, 0.26).predicted[3]},
-        source_value=0.00002,
-        reproduce=lambda: _truncate(_lesson.house_price_table(1.17, 0.26).squared_error[3], 5),
-        digits=6,
-        lesson="house_price_table",
-    ),
-    Erratum(
         id="slides-petal1-sigma",
         source="slides",
         location=_T(r"'Using the Sigmoid function', bảng $z = 0.535x - 0.654$, cột $\sigma(z)$",
@@ -496,10 +501,13 @@ _SLIDES = [
         correct_template=_T("<<z3:.2f>> thay cho −1.65 và <<z5:.3f>> thay cho 3.701 (chính xác: <<value:.4f>>)",
                             "<<z3:.2f>> instead of −1.65 and <<z5:.3f>> instead of 3.701 (exactly: <<value:.4f>>)"),
         why_template=_T(r"$2.331 \times 1.5 - 5.156 = <<z3:.4f>>$ và $2.331 \times 3.8 - 5.156 = <<z5:.4f>>$: "
-                        r"slide cắt bớt thay vì làm tròn.",
+                        r"slide cắt bớt thay vì làm tròn. Còn −2.82 thì đúng: $2.331 \times 1.0 - 5.156 = <<z2:.3f>>$ "
+                        r"là điểm giữa, và làm tròn về số chẵn cho −2.82 (xem quy tắc làm tròn ở đầu trang).",
                         r"$2.331 \times 1.5 - 5.156 = <<z3:.4f>>$ and $2.331 \times 3.8 - 5.156 = <<z5:.4f>>$: "
-                        r"the slides truncate instead of rounding."),
+                        r"the slides truncate instead of rounding. The −2.82 is right: $2.331 \times 1.0 - 5.156 = "
+                        r"<<z2:.3f>>$ is a tie, and rounding half to even gives −2.82 (see the rounding rule above)."),
         compute=lambda: {"value": _petal_column(2.331, -5.156, "z"),
+                         "z2": _petal_column(2.331, -5.156, "z")[1],
                          "z3": _petal_column(2.331, -5.156, "z")[2],
                          "z5": _petal_column(2.331, -5.156, "z")[4]},
         source_value=(-1.89, -2.82, -1.65, 1.837, 3.701, 4.401),
@@ -660,6 +668,75 @@ _SLIDES = [
         lesson="entropy_example",
     ),
     Erratum(
+        id="slides-predict-z-comment",
+        source="slides",
+        location=_T("'Logistic Regression-MSE', 'Implement' (vòng lặp huấn luyện)",
+                    "'Logistic Regression-MSE', 'Implement' (the training loop)"),
+        kind="notation",
+        says=_T("`# predict z` phía trên `y_hat = predict(xi, theta)`", "`# predict z` above `y_hat = predict(xi, theta)`"),
+        correct_template=_T(r"`# predict y_hat`: `predict` trả về $\hat y = \sigma(z)$, không phải $z$",
+                            r"`# predict y_hat`: `predict` returns $\hat y = \sigma(z)$, not $z$"),
+        why_template=_T(r"`predict(x, theta)` tính `sigmoid_function(np.dot(x, theta))`. Với $x = (1, 1.4)$, "
+                        r"$\theta = (0.1, -0.1)$: $z = <<z:.2f>>$ nhưng `predict` trả về <<value:.4f>>.",
+                        r"`predict(x, theta)` computes `sigmoid_function(np.dot(x, theta))`. For $x = (1, 1.4)$, "
+                        r"$\theta = (0.1, -0.1)$: $z = <<z:.2f>>$ but `predict` returns <<value:.4f>>."),
+        compute=lambda: {"z": float(np.dot([1.0, 1.4], [0.1, -0.1])),
+                         "value": float(_sigmoid(float(np.dot([1.0, 1.4], [0.1, -0.1]))))},
+        reproduce=lambda: float(np.dot([1.0, 1.4], [0.1, -0.1])),  # what the comment says predict gives
+        digits=4,
+        lesson=None,
+    ),
+    Erratum(
+        id="slides-growth-abs",
+        source="slides",
+        location=_T("'Đưa về dạng hàm sigmoid' (nghiệm của phương trình logistic)",
+                    "'Đưa về dạng hàm sigmoid' (solving the logistic equation)"),
+        kind="claim",
+        says=_T(r"$\ln|y| - \ln|K - y| = rt + C$, rồi ngay $\ln\left(\frac{y}{K - y}\right) = rt + C$",
+                r"$\ln|y| - \ln|K - y| = rt + C$, then at once $\ln\left(\frac{y}{K - y}\right) = rt + C$"),
+        correct_template=_T(r"$\ln|y| - \ln|K - y| = \ln\left|\frac{y}{K - y}\right|$; bỏ được dấu $|\cdot|$ chỉ "
+                            r"khi $0 < y < K$ (giả thiết của chương 5, mà `lb.logistic_growth` kiểm tra)",
+                            r"$\ln|y| - \ln|K - y| = \ln\left|\frac{y}{K - y}\right|$; the $|\cdot|$ can be dropped "
+                            r"only when $0 < y < K$ (chapter 5's assumption, which `lb.logistic_growth` checks)"),
+        why_template=_T(r"Với $K = 100$ và $y = 150$ (vượt sức chứa): $\frac{y}{K - y} = <<ratio:.0f>> < 0$ không có "
+                        r"logarit, trong khi $\ln|y| - \ln|K - y| = <<lnabs:.4f>>$. Công thức cuối của slide vẫn đúng "
+                        r"khi $y_0 > K$ (với $A < 0$), nhưng phép biến đổi cần nói rõ điều kiện.",
+                        r"With $K = 100$ and $y = 150$ (above the capacity): $\frac{y}{K - y} = <<ratio:.0f>> < 0$ has no "
+                        r"logarithm, while $\ln|y| - \ln|K - y| = <<lnabs:.4f>>$. The slides' final formula still holds "
+                        r"for $y_0 > K$ (with $A < 0$), but the step must state its condition."),
+        compute=lambda: {"ratio": 150.0 / (100.0 - 150.0), "lnabs": math.log(150.0) - math.log(abs(100.0 - 150.0)),
+                         "value": 150.0 / (100.0 - 150.0) > 0},
+        source_value=True,  # "y / (K - y) > 0, so its log is defined", for every y
+        lesson=None,
+    ),
+    Erratum(
+        id="slides-growth-steepness",
+        source="slides",
+        location=_T("'Liên hệ với hàm sigmoid'", "'Liên hệ với hàm sigmoid'"),
+        kind="claim",
+        says=_T(r"hàm logistic là dạng tổng quát của sigmoid với $K$ là giới hạn trên và $rt$ điều khiển độ dốc",
+                r"the logistic function is a general sigmoid with $K$ the upper limit and $rt$ controlling the "
+                r"steepness"),
+        correct_template=_T(r"$y(t) = K\,\sigma\big(r(t - t^*)\big)$, $t^* = \frac{1}{r}\ln\frac{K - y_0}{y_0}$: "
+                            r"$r$ (không phải $rt$) điều khiển độ dốc, và $t^*$ dời đường cong",
+                            r"$y(t) = K\,\sigma\big(r(t - t^*)\big)$, $t^* = \frac{1}{r}\ln\frac{K - y_0}{y_0}$: "
+                            r"$r$ (not $rt$) controls the steepness, and $t^*$ shifts the curve"),
+        why_template=_T(r"Bỏ mất $t^*$ là viết $y = K\sigma(rt)$, tức $y(0) = K/2$. Với $K = 100$, $r = 0.5$, "
+                        r"$y_0 = 5$: $t^* = <<tstar:.3f>>$ và $y(0) = <<value:.0f>>$, không phải <<half:.0f>>; độ dốc "
+                        r"lớn nhất $Kr/4 = <<slope:.1f>>$ đạt tại $t^*$.",
+                        r"Dropping $t^*$ means $y = K\sigma(rt)$, i.e. $y(0) = K/2$. With $K = 100$, $r = 0.5$, "
+                        r"$y_0 = 5$: $t^* = <<tstar:.3f>>$ and $y(0) = <<value:.0f>>$, not <<half:.0f>>; the largest "
+                        r"slope $Kr/4 = <<slope:.1f>>$ is reached at $t^*$."),
+        compute=lambda: {"tstar": math.log((100.0 - 5.0) / 5.0) / 0.5,
+                         "value": float(_logistic_growth(0.0, 100.0, 0.5, 5.0)),
+                         "half": 100.0 * float(_sigmoid(0.5 * 0.0)),
+                         "slope": float(_logistic_growth_rhs(_logistic_growth(math.log((100.0 - 5.0) / 5.0) / 0.5,
+                                                                             100.0, 0.5, 5.0), 100.0, 0.5))},
+        reproduce=lambda: 100.0 * float(_sigmoid(0.5 * 0.0)),  # K sigma(rt) at t = 0, no shift
+        digits=4,
+        lesson=None,
+    ),
+    Erratum(
         id="slides-hessian-definition",
         source="slides",
         location=_T("'Discussion', định nghĩa ma trận Hessian", "'Discussion', definition of the Hessian matrix"),
@@ -705,17 +782,25 @@ _SLIDES = [
     Erratum(
         id="slides-p-undefined",
         source="slides",
-        location=_T("'Prove convexity' và 'eigenvalues of Hessian matrix'", "'Prove convexity' and 'eigenvalues of Hessian matrix'"),
+        location=_T("'Prove convexity' và 'eigenvalues of Hessian matrix'; 'Mean Squared Error' và 'Convex function' "
+                    "(simplified version)",
+                    "'Prove convexity' and 'eigenvalues of Hessian matrix'; 'Mean Squared Error' and 'Convex function' "
+                    "(simplified version)"),
         kind="notation",
-        says=_T(r"$0 \leq p \leq 1$, nên $\hat y(1 - \hat y) \geq 0$", r"$0 \leq p \leq 1$, so $\hat y(1 - \hat y) \geq 0$"),
-        correct_template=_T(r"$0 < \hat y < 1$, nên $\hat y(1 - \hat y) > 0$", r"$0 < \hat y < 1$, so $\hat y(1 - \hat y) > 0$"),
+        says=_T(r"$0 \leq p \leq 1$, nên $\hat y(1 - \hat y) \geq 0$; và $\hat y(1 - \hat y) \in \left[0, \frac{1}{4}\right]$",
+                r"$0 \leq p \leq 1$, so $\hat y(1 - \hat y) \geq 0$; and $\hat y(1 - \hat y) \in \left[0, \frac{1}{4}\right]$"),
+        correct_template=_T(r"$0 < \hat y < 1$, nên $\hat y(1 - \hat y) \in \left(0, \frac{1}{4}\right]$",
+                            r"$0 < \hat y < 1$, so $\hat y(1 - \hat y) \in \left(0, \frac{1}{4}\right]$"),
         why_template=_T(r"$p$ chưa được định nghĩa (ý là $\hat y$), và $\sigma(z)$ không bao giờ bằng 0 hay 1 với $z$ hữu "
-                        r"hạn: trên $[-30, 30]$, $\hat y(1 - \hat y) \geq <<min:.2e>>$.",
+                        r"hạn: trên $[-30, 30]$, $\hat y(1 - \hat y) \geq <<min:.2e>>$; giá trị lớn nhất <<max:.2f>> "
+                        r"đạt tại $z = 0$, còn 0 thì không bao giờ đạt.",
                         r"$p$ is never defined (it means $\hat y$), and $\sigma(z)$ never reaches 0 or 1 for finite "
-                        r"$z$: on $[-30, 30]$, $\hat y(1 - \hat y) \geq <<min:.2e>>$."),
+                        r"$z$: on $[-30, 30]$, $\hat y(1 - \hat y) \geq <<min:.2e>>$; the largest value <<max:.2f>> is "
+                        r"reached at $z = 0$, while 0 is never reached."),
         compute=lambda: {"min": float(np.min(_sigmoid_derivative(np.linspace(-30.0, 30.0, 601)))),
+                         "max": float(_sigmoid_derivative(0.0)),
                          "value": bool(np.min(_sigmoid_derivative(np.linspace(-30.0, 30.0, 601))) > 0)},
-        source_value=False,  # the slides allow y_hat(1 - y_hat) = 0
+        source_value=False,  # the slides allow y_hat(1 - y_hat) = 0 (the interval is closed at 0)
         lesson="bce_hessian_example",
     ),
 ]
@@ -1030,6 +1115,12 @@ CONFIRMED: tuple[Confirmed, ...] = (
               lambda: (*_lesson.house_price_table().predicted, _lesson.house_price_table().squared_error[0],
                        _lesson.house_price_table().squared_error[2]),
               (3, 3, 3, 3, 3, 2), "house_price_table"),
+    Confirmed("slides-house-error-000002", "slides",
+              _T(r"'Area-based house price prediction', $w = 1.17$, $b = 0.26$, hàng diện tích 5.5",
+                 r"'Area-based house price prediction', $w = 1.17$, $b = 0.26$, row area 5.5"),
+              _T("sai số 0.00002 (giá trị đúng là một điểm giữa ở chữ số thứ 5; làm tròn về số chẵn cho 0.00002)",
+                 "error 0.00002 (the exact value is a tie at the 5th decimal; rounding half to even gives 0.00002)"),
+              0.00002, lambda: _lesson.house_price_table(1.17, 0.26).squared_error[3], 5, "house_price_table"),
     Confirmed("slides-chain-rule", "slides", _T("'For composite function and chain rule'", "'For composite function and chain rule'"),
               _T(r"$\frac{dg}{dx} = 8x - 16$ (kiểm tại $x = 3$: 8)", r"$\frac{dg}{dx} = 8x - 16$ (checked at $x = 3$: 8)"),
               8.0, lambda: _lesson.chain_rule(3.0).numerical, 6, "chain_rule"),

@@ -35,7 +35,6 @@ INDEPENDENT = {
     "slides-house-versions": 2,
     "slides-house-error-55": (-0.34 * 4.6 + 0.04 - 5.9) ** 2,
     "slides-house-error-0066": HOUSE_B[1],
-    "slides-house-error-000002": HOUSE_B[3],
     "slides-petal1-sigma": tuple(sig(0.535 * x - 0.654) for x in PETALS),
     "slides-petal2-z": tuple(2.331 * x - 5.156 for x in PETALS),
     "slides-petal2-sigma": tuple(sig(2.331 * x - 5.156) for x in PETALS),
@@ -46,6 +45,9 @@ INDEPENDENT = {
     "slides-sgd2-w2-sign": -0.1 - 0.01 * 0.2 * sig(0.78),
     "slides-sgd2-w2": -0.1 - 0.01 * 0.2 * sig(0.78),
     "slides-entropy": -0.9 * math.log2(0.9) - 0.1 * math.log2(0.1),
+    "slides-predict-z-comment": sig(1.0 * 0.1 + 1.4 * -0.1),     # predict returns sigma(z), not z
+    "slides-growth-abs": False,                            # y / (K - y) = -3 at y = 150, K = 100
+    "slides-growth-steepness": 100 / (1 + (100 - 5) / 5),  # y(0) = y0 = 5, not K/2
     "slides-hessian-definition": 1.0,                      # f_yx(0, 0) of xy(x^2 - y^2)/(x^2 + y^2)
     "slides-diagonal-convexity": False,                    # [[1, 2], [2, 1]] has eigenvalue -1
     "slides-p-undefined": True,
@@ -223,3 +225,19 @@ def test_render_confirmed_markdown(lang):
 def test_text_rejects_unknown_language():
     with pytest.raises(ValueError):
         ERRATA[0].says("fr")
+
+
+# --- the rounding rule ---------------------------------------------------------------------------
+
+def test_rounding_rule_exact_decimal_ties_to_even():
+    """A printed number is judged on the exact decimal value, ties to even: the two ties of the
+    sources (z = -2.825 printed -2.82, the error 0.000025 printed 0.00002) are treated alike,
+    although their floats lie on opposite sides of the tie."""
+    z, err = 2.331 * 1.0 - 5.156, (1.17 * 5.5 + 0.26 - 6.7) ** 2
+    from decimal import Decimal
+    assert abs(Decimal(z)) < Decimal("2.825") and Decimal(err) > Decimal("0.000025")  # |floats|: below, above
+    assert errata._same(z, -2.82, 2) and not errata._same(z, -2.83, 2)
+    assert errata._same(err, 0.00002, 5) and not errata._same(err, 0.00003, 5)
+    assert errata._same(0.0685, 0.068, 3) and errata._same(0.0675, 0.068, 3)  # half to even
+    assert "slides-house-error-000002" not in ERRATUM
+    assert any(c.id == "slides-house-error-000002" and c.check() for c in CONFIRMED)

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import hashlib
 import importlib
+import re
 import sys
 import subprocess
 from pathlib import Path
@@ -79,6 +80,29 @@ def on_pre_build(config) -> None:
     for old in out_dir.glob("*.svg"):
         if old.name not in names:
             old.unlink()
+
+
+_IMG = re.compile(r'<img (?P<attrs>[^>]*?)src="(?P<src>[^"]*assets/figures/(?P<name>[\w-]+)\.svg)"(?P<rest>[^>]*)>')
+_SIZE = re.compile(r'<svg[^>]*?\swidth="(?P<w>[0-9.]+)pt"\s+height="(?P<h>[0-9.]+)pt"')
+
+
+def on_page_content(html: str, page, config, files) -> str:
+    """Each figure's ``<img>`` gets its size (the layout does not jump when it arrives) and,
+    after the first figure of the page, ``loading="lazy"``: a reader on a phone downloads
+    the figures as they scroll to them, not all before the text settles."""
+    lang = getattr(page.file, "locale", None) or "vi"
+    seen = 0
+
+    def sized(match: re.Match) -> str:
+        nonlocal seen
+        svg = Path(config.docs_dir) / "assets" / "figures" / f"{match['name']}.{lang}.svg"
+        size = _SIZE.search(svg.read_text(encoding="utf-8")[:1000]) if svg.is_file() else None
+        extra = f' width="{round(float(size["w"]) * 4 / 3)}" height="{round(float(size["h"]) * 4 / 3)}"' if size else ""
+        extra += ' loading="lazy" decoding="async"' if seen else ""
+        seen += 1
+        return f'<img {match["attrs"]}src="{match["src"]}"{extra}{match["rest"]}>'
+
+    return _IMG.sub(sized, html)
 
 
 def on_config(config):

@@ -458,6 +458,15 @@
   function init() {
     var roots = document.querySelectorAll(".lb-explorer");
     if (!roots.length) { return; }
+    // The widget (its data and a few thousand SVG nodes) is built when the reader nears
+    // it, not while the page's text is first laid out.
+    if (!("IntersectionObserver" in window)) { start(roots); return; }
+    var observer = new IntersectionObserver(function (entries) {
+      if (entries.some(function (e) { return e.isIntersecting; })) { observer.disconnect(); start(roots); }
+    }, { rootMargin: "600px 0px" });
+    roots.forEach(function (root) { observer.observe(root); });
+  }
+  function start(roots) {
     fetch(DATA_URL).then(function (r) {
       if (!r.ok) { throw new Error(r.status + " " + DATA_URL); }
       return r.json();

@@ -99,6 +99,7 @@ class Widget:
         self.traffic = Traffic().attach(self.page)
         self.page.goto(url, wait_until="load")
         assert self.page.locator(WIDGET).count() == 1, f"{url}: no loss explorer ({WIDGET}) on the page"
+        self.page.locator(WIDGET).scroll_into_view_if_needed()  # built when the reader nears it
         self.page.wait_for_selector(READY)
         self.root = self.page.locator(WIDGET)
 
@@ -297,3 +298,23 @@ def test_renders_and_is_accessible(browser, base_url, axe_source, path, scheme) 
         assert not problems, "\n".join(problems)
     finally:
         w.close()
+
+
+def test_built_only_when_the_reader_nears_it(browser, base_url) -> None:
+    """The widget's data and SVG wait until the reader scrolls near it: on load, a page
+    whose explorer is far below the first screen has asked for no explorer data."""
+    tab = new_tab(browser)
+    try:
+        requested: list[str] = []
+        tab.on("request", lambda r: requested.append(r.url))
+        tab.set_viewport_size({"width": 412, "height": 700})
+        tab.goto(base_url + PAGES[0], wait_until="load")
+        tab.wait_for_timeout(500)
+        far = tab.locator(WIDGET).evaluate("(el) => el.getBoundingClientRect().top > 2 * innerHeight + 600")
+        assert far, "the explorer is near the top of the page: this test needs one further down"
+        assert tab.locator(READY).count() == 0 and not [u for u in requested if "explorer.json" in u]
+        tab.locator(WIDGET).scroll_into_view_if_needed()
+        tab.wait_for_selector(READY)
+        assert [u for u in requested if "explorer.json" in u]
+    finally:
+        tab.context.close()

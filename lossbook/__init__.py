@@ -68,3 +68,4 @@ from .optim import (
     square_function_walk,
 )
 from .models import LinearRegression, LogisticRegression, NotFittedError
+from .vectorisation import GradientTiming, loop_bce_gradient, time_bce_gradient, vectorised_bce_gradient

@@ -1,8 +1,10 @@
 """MkDocs hook: the lesson's notebooks, executed at build time, in both languages.
 
-A notebook is one jupytext "percent" file ``docs/notebooks/<name>.py``: code cells are
-shared by both languages, Markdown cells carry ``lang="vi"`` or ``lang="en"`` (cells
-without it are shown in both). At build time the notebook is executed once with a real
+A notebook is one jupytext "percent" file ``docs/notebooks/<name>.py``: cells that
+carry ``lang="vi"`` or ``lang="en"`` appear in that language only, cells without it in
+both. Markdown cells always carry it; code cells are shared, except the small ones that
+print words or draw labelled plots, which come in a vi/en pair (both run, in the one
+execution). At build time the notebook is executed once with a real
 Jupyter kernel (nbclient), cached in ``.cache/notebooks`` by the hash of its source and
 of lossbook, and turned into, for each language:
 
@@ -139,6 +141,11 @@ def on_pre_build(config) -> None:
             suffix = "" if lang == "vi" else ".en"
             _write_if_changed(folder / f"{name}{suffix}.md", page.encode())
             _write_if_changed(folder / f"{name}.{lang}.ipynb", nbformat.writes(localized).encode())
+            written = set()
             for img, data in images.items():
                 stem, ext = img.rsplit(".", 1)
+                written.add(f"{stem}.{lang}.{ext}")
                 _write_if_changed(folder / f"{stem}.{lang}.{ext}", data)
+            for stale in folder.glob(f"{name}-*-*.{lang}.png"):  # cells renumbered since
+                if stale.name not in written:
+                    stale.unlink()

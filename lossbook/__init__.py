@@ -68,3 +68,5 @@ from .optim import (
     square_function_walk,
 )
 from .models import LinearRegression, LogisticRegression, NotFittedError
+from .convergence import NewtonVsGD, breast_cancer_newton_vs_gd, newton_vs_gd
+from .vectorisation import GradientTiming, loop_bce_gradient, time_bce_gradient, vectorised_bce_gradient

@@ -39,6 +39,11 @@ np.set_printoptions(precision=4, suppress=True)
 bc = lb.datasets.breast_cancer()                  # y = 1: malignant
 X10 = bc.X[:, :10]                                # the ten "mean ..." features
 X10 = (X10 - X10.mean(0)) / X10.std(0)            # standardised
+
+# %% lang="vi"
+print(X10.shape, "| ác tính:", int(bc.y.sum()), "| đặc trưng:", ", ".join(bc.feature_names[:10]))
+
+# %% lang="en"
 print(X10.shape, "| malignant:", int(bc.y.sum()), "| features:", ", ".join(bc.feature_names[:10]))
 
 # %% [markdown] lang="vi"
@@ -71,8 +76,16 @@ def newton_bce(X, y, iterations=10):
 
 theta_hand, losses_hand = newton_bce(X10, bc.y)
 h = lb.newton(X10, bc.y)
+same = np.allclose(theta_hand, h.final, atol=1e-8)
+
+# %% lang="vi"
+print("lossbook.newton: số lần lặp =", h.steps, "| hội tụ =", h.converged)
+print("cùng nghiệm     :", same)
+print("mất mát TB J*   :", round(float(h.loss[-1]), 6))
+
+# %% lang="en"
 print("lossbook.newton: iterations =", h.steps, "| converged =", h.converged)
-print("same solution  :", np.allclose(theta_hand, h.final, atol=1e-8))
+print("same solution  :", same)
 print("mean loss J*   :", round(float(h.loss[-1]), 6))
 
 # %% [markdown] lang="vi"
@@ -99,13 +112,21 @@ for k in list(range(h.steps + 1)) + [10, 100, 1000, 2000]:
     newton_gap = f"{max(h.loss[k] - best, 0):.1e}" if k <= h.steps else ""
     print(f"{k:>5} {newton_gap:>15} {gd.loss[k] - best:12.1e}")
 
-# %% alt_vi="J − J* theo số lần lặp trên thang log, dữ liệu ung thư vú với mười đặc trưng: Newton rơi tới sai số làm tròn sau chưa tới mười lần lặp; gradient descent với η = 1/L giảm rất chậm, sau 2000 lần lặp vẫn còn xa." alt_en="J − J* against the iteration number on a log scale, breast-cancer data with ten features: Newton drops to rounding error within ten iterations; gradient descent with η = 1/L falls very slowly and is still far off after 2000 iterations."
-fig, ax = plt.subplots(figsize=(7, 3.6), constrained_layout=True)
-ax.semilogy(np.maximum(h.loss - best, 1e-16), "o-", label="Newton (lossbook)")
-ax.semilogy(np.maximum(gd.loss - best, 1e-16), label="GD, η = 1/L")
-ax.set_xscale("symlog", linthresh=10)
-ax.set_xlabel("iteration"); ax.set_ylabel("$J - J^*$"); ax.legend()
-plt.show()
+# %%
+def plot_gaps(xlabel):
+    fig, ax = plt.subplots(figsize=(7, 3.6), constrained_layout=True)
+    ax.semilogy(np.maximum(h.loss - best, 1e-16), "o-", label="Newton (lossbook)")
+    ax.semilogy(np.maximum(gd.loss - best, 1e-16), label="GD, η = 1/L")
+    ax.set_xscale("symlog", linthresh=10)
+    ax.set_xlabel(xlabel); ax.set_ylabel("$J - J^*$"); ax.legend()
+    plt.show()
+
+
+# %% lang="vi" alt_vi="J − J* theo số lần lặp trên thang log, dữ liệu ung thư vú với mười đặc trưng: Newton rơi tới sai số làm tròn sau chưa tới mười lần lặp; gradient descent với η = 1/L giảm rất chậm, sau 2000 lần lặp vẫn còn xa."
+plot_gaps("lần lặp")
+
+# %% lang="en" alt_en="J − J* against the iteration number on a log scale, breast-cancer data with ten features: Newton drops to rounding error within ten iterations; gradient descent with η = 1/L falls very slowly and is still far off after 2000 iterations."
+plot_gaps("iteration")
 
 # %% [markdown] lang="vi"
 # ## 3. So với scikit-learn
@@ -133,9 +154,19 @@ def mean_bce(coef, intercept):
     return lb.bce_with_logits(bc.y, X10 @ coef + intercept)
 
 
-print(f"{'solver':<24} {'iterations':>10} {'mean BCE':>10} {'max |Δcoef|':>12}")
-for name, n_iter, coef, intercept in rows:
-    print(f"{name:<24} {n_iter:>10} {mean_bce(coef, intercept):10.6f} {np.max(np.abs(coef - ours.coef_)):12.1e}")
+
+
+def solver_table(solver, iterations, mean):
+    print(f"{solver:<24} {iterations:>10} {mean:>10} {'max |Δcoef|':>12}")
+    for name, n_iter, coef, intercept in rows:
+        print(f"{name:<24} {n_iter:>10} {mean_bce(coef, intercept):10.6f} {np.max(np.abs(coef - ours.coef_)):12.1e}")
+
+
+# %% lang="vi"
+solver_table("bộ giải", "số lần lặp", "BCE TB")
+
+# %% lang="en"
+solver_table("solver", "iterations", "mean BCE")
 
 # %% [markdown] lang="vi"
 # Ba bộ giải cho cùng một nghiệm (sai khác nằm trong tiêu chí dừng). Hai bộ giải Newton cần
@@ -166,15 +197,29 @@ X30 = (bc.X - bc.X.mean(0)) / bc.X.std(0)
 with warnings.catch_warnings(record=True) as caught:
     warnings.simplefilter("always")
     h30 = lb.newton(X30, bc.y)
-print("lossbook:", h30.steps, "iterations, separable =", h30.separable, "| warning:",
-      caught[0].category.__name__ if caught else None)
+warning = caught[0].category.__name__ if caught else None
 
 Xb30 = np.column_stack([np.ones(len(X30)), X30])
-print(f"{'k':>3} {'||theta||':>10} {'mean BCE':>10} {'smallest eigenvalue of H':>26}")
-for k, theta in enumerate(h30.params):
+smallest = []
+for theta in h30.params:
     p = lb.sigmoid(Xb30 @ theta)
     H = Xb30.T @ (Xb30 * (p * (1 - p))[:, None]) / len(bc.y)
-    print(f"{k:>3} {np.linalg.norm(theta):10.1f} {h30.loss[k]:10.5f} {np.linalg.eigvalsh(H).min():26.2e}")
+    smallest.append(np.linalg.eigvalsh(H).min())
+
+
+def iterates_table(mean, eigenvalue):
+    print(f"{'k':>3} {'||theta||':>10} {mean:>10} {eigenvalue:>28}")
+    for k, theta in enumerate(h30.params):
+        print(f"{k:>3} {np.linalg.norm(theta):10.1f} {h30.loss[k]:10.5f} {smallest[k]:28.2e}")
+
+
+# %% lang="vi"
+print("lossbook:", h30.steps, "lần lặp, tách được =", h30.separable, "| cảnh báo:", warning)
+iterates_table("BCE TB", "giá trị riêng nhỏ nhất của H")
+
+# %% lang="en"
+print("lossbook:", h30.steps, "iterations, separable =", h30.separable, "| warning:", warning)
+iterates_table("mean BCE", "smallest eigenvalue of H")
 
 # %% [markdown] lang="vi"
 # **Tự thử:** thêm điều chuẩn L2 vào `newton_bce` (gradient cộng $\mu w$, Hessian cộng

@@ -51,12 +51,20 @@ loss = -y * np.log(y_hat) - (1 - y) * np.log(1 - y_hat)   # 3. loss
 dL_dw, dL_db = x * (y_hat - y), (y_hat - y)       # 4. derivatives
 w_new, b_new = w - eta * dL_dw, b - eta * dL_db   # 5. update
 
+step = lb.sgd_step([x], y, [b, w], lr=eta)
+agrees = np.allclose(step.theta_new, [b_new, w_new])
+
+# %% lang="vi"
+print(f"z = {z:.4f}, y_hat = {y_hat:.4f}, L = {loss:.4f}")
+print(f"L'_b = {dL_db:.4f}, L'_w = {dL_dw:.4f}")
+print(f"b = {b_new:.4f}, w = {w_new:.4f}   (w = {w_new:.6f} trước khi làm tròn)")
+print("lossbook cho cùng kết quả:", agrees)
+
+# %% lang="en"
 print(f"z = {z:.4f}, y_hat = {y_hat:.4f}, L = {loss:.4f}")
 print(f"L'_b = {dL_db:.4f}, L'_w = {dL_dw:.4f}")
 print(f"b = {b_new:.4f}, w = {w_new:.4f}   (w = {w_new:.6f} before rounding)")
-
-step = lb.sgd_step([x], y, [b, w], lr=eta)
-print("lossbook agrees:", np.allclose(step.theta_new, [b_new, w_new]))
+print("lossbook agrees:", agrees)
 
 # %% [markdown] lang="vi"
 # Slide in $w = -0.1068$: đó là số bị **cắt bớt**, còn làm tròn đến 4 chữ số thì được số in ở
@@ -76,12 +84,20 @@ theta = np.array([0.1, 0.5, -0.1])                # (b, w1, w2)
 y_hat = 1 / (1 + np.exp(-(x2 @ theta)))
 grad = x2 * (y_hat - 0.0)
 theta_new = theta - 0.01 * grad
+y_hat_after = 1 / (1 + np.exp(-(x2 @ theta_new)))
+loss_before, loss_after = -np.log(1 - y_hat), -np.log(1 - y_hat_after)
 
-print("y_hat before :", round(float(y_hat), 4), "  loss before:", round(float(-np.log(1 - y_hat)), 4))
+# %% lang="vi"
+print("y_hat trước :", round(float(y_hat), 4), "  mất mát trước:", round(float(loss_before), 4))
+print("gradient    :", grad)
+print("theta sau   :", theta_new, "  thay đổi:", theta_new - theta)
+print("y_hat sau   :", round(float(y_hat_after), 4), "  mất mát sau  :", round(float(loss_after), 4))
+
+# %% lang="en"
+print("y_hat before :", round(float(y_hat), 4), "  loss before:", round(float(loss_before), 4))
 print("gradient     :", grad)
 print("theta after  :", theta_new, "  change:", theta_new - theta)
-y_hat_after = 1 / (1 + np.exp(-(x2 @ theta_new)))
-print("y_hat after  :", round(float(y_hat_after), 4), "  loss after :", round(float(-np.log(1 - y_hat_after)), 4))
+print("y_hat after  :", round(float(y_hat_after), 4), "  loss after :", round(float(loss_after), 4))
 
 # %% [markdown] lang="vi"
 # ## 2. Nhiều epoch trên bốn bông hoa
@@ -96,16 +112,28 @@ print("y_hat after  :", round(float(y_hat_after), 4), "  loss after :", round(fl
 # every step. We plot the **mean** loss $J$ over the four samples after each step, for two
 # learning rates.
 
-# %% alt_vi="Mất mát trung bình J theo số bước SGD trên bốn bông hoa, 200 epoch: với η = 0.01 đường giảm chậm; với η = 0.5 đường vọt lên ở vài bước đầu rồi giảm nhanh hơn nhiều, có răng cưa theo từng mẫu." alt_en="Mean loss J against the number of SGD steps on the four flowers, 200 epochs: with η = 0.01 the curve falls slowly; with η = 0.5 it jumps up in the first few steps, then falls much faster, with a saw-tooth from sample to sample."
+# %%
 flowers = lb.datasets.petal_sgd()
-fig, ax = plt.subplots(figsize=(7, 3.6), constrained_layout=True)
-for eta, style in ((0.01, "--"), (0.5, "-")):
-    h = lb.sgd_logistic(flowers.X, flowers.y, [0.1, -0.1], lr=eta, epochs=200)
-    ax.plot(h.loss, style, label=f"η = {eta}")
-    print(f"η = {eta}: J from {h.loss[0]:.4f} to {h.loss[-1]:.4f} after {h.steps} steps; "
-          f"θ = {h.final}")
-ax.set_xlabel("SGD step"); ax.set_ylabel("mean loss $J$"); ax.legend()
-plt.show()
+runs = {eta: lb.sgd_logistic(flowers.X, flowers.y, [0.1, -0.1], lr=eta, epochs=200) for eta in (0.01, 0.5)}
+
+
+def plot_runs(xlabel, ylabel):
+    fig, ax = plt.subplots(figsize=(7, 3.6), constrained_layout=True)
+    for (eta, h), style in zip(runs.items(), ("--", "-")):
+        ax.plot(h.loss, style, label=f"η = {eta}")
+    ax.set_xlabel(xlabel); ax.set_ylabel(ylabel); ax.legend()
+    plt.show()
+
+
+# %% lang="vi" alt_vi="Mất mát trung bình J theo số bước SGD trên bốn bông hoa, 200 epoch: với η = 0.01 đường giảm chậm; với η = 0.5 đường vọt lên ở vài bước đầu rồi giảm nhanh hơn nhiều, có răng cưa theo từng mẫu."
+for eta, h in runs.items():
+    print(f"η = {eta}: J từ {h.loss[0]:.4f} xuống {h.loss[-1]:.4f} sau {h.steps} bước; θ = {h.final}")
+plot_runs("bước SGD", "mất mát trung bình $J$")
+
+# %% lang="en" alt_en="Mean loss J against the number of SGD steps on the four flowers, 200 epochs: with η = 0.01 the curve falls slowly; with η = 0.5 it jumps up in the first few steps, then falls much faster, with a saw-tooth from sample to sample."
+for eta, h in runs.items():
+    print(f"η = {eta}: J from {h.loss[0]:.4f} to {h.loss[-1]:.4f} after {h.steps} steps; θ = {h.final}")
+plot_runs("SGD step", "mean loss $J$")
 
 # %% [markdown] lang="vi"
 # Bốn bông hoa **tách được** (ngưỡng ở giữa 1.5 và 3.0), nên $J$ giảm mãi về 0 và $\theta$
@@ -158,9 +186,19 @@ X = rng.standard_normal((m, 2))
 y = (rng.random(m) < 0.5).astype(float)
 theta = np.array([0.1, 0.5, -0.3])
 
-print("same gradient:", np.allclose(loop_gradient(X, y, theta), vectorised_gradient(X, y, theta)))
+same = np.allclose(loop_gradient(X, y, theta), vectorised_gradient(X, y, theta))
 t_loop = best_time(lambda: loop_gradient(X, y, theta), repeats=3)
 t_vec = best_time(lambda: vectorised_gradient(X, y, theta), repeats=30)
+
+# %% lang="vi"
+print("cùng một gradient:", same)
+print(f"m = {m} mẫu, 2 đặc trưng (lần chạy nhanh nhất trong vài lần, trên máy này)")
+print(f"  vòng lặp Python : {t_loop * 1e3:8.2f} ms")
+print(f"  vector hoá      : {t_vec * 1e3:8.3f} ms")
+print(f"  tăng tốc        : {t_loop / t_vec:8.0f} lần")
+
+# %% lang="en"
+print("same gradient:", same)
 print(f"m = {m:,} samples, 2 features (best of several runs, on this machine)")
 print(f"  Python loop : {t_loop * 1e3:8.2f} ms")
 print(f"  vectorised  : {t_vec * 1e3:8.3f} ms")
@@ -186,14 +224,24 @@ print(f"  speed-up    : {t_loop / t_vec:8.0f} x")
 # the same number of passes over the data (one SGD epoch takes $m$ small steps; one GD step is
 # one pass):
 
-# %% alt_vi="Mất mát trung bình theo số lần duyệt dữ liệu trên bốn bông hoa, η = 0.5: đường SGD (lấy mẫu cuối mỗi epoch) và đường GD toàn bộ dữ liệu cùng giảm, SGD nhanh hơn ở đây vì mỗi epoch nó cập nhật bốn lần." alt_en="Mean loss against passes over the data on the four flowers, η = 0.5: the SGD curve (sampled at the end of each epoch) and the full-batch GD curve both fall, SGD faster here because it updates four times per epoch."
+# %%
 epochs = 200
 sgd = lb.sgd_logistic(flowers.X, flowers.y, [0.1, -0.1], lr=0.5, epochs=epochs)
 gd = lb.full_batch_gd(flowers.X, flowers.y, [0.1, -0.1], lr=0.5, steps=epochs)
 
-fig, ax = plt.subplots(figsize=(7, 3.6), constrained_layout=True)
-ax.semilogy(sgd.loss[::flowers.m], "--", label="SGD (per epoch)")
-ax.semilogy(gd.loss, label="full-batch GD")
-ax.set_xlabel("passes over the data"); ax.set_ylabel("mean loss $J$ (log)"); ax.legend()
-plt.show()
+
+def plot_passes(sgd_label, gd_label, xlabel, ylabel):
+    fig, ax = plt.subplots(figsize=(7, 3.6), constrained_layout=True)
+    ax.semilogy(sgd.loss[::flowers.m], "--", label=sgd_label)
+    ax.semilogy(gd.loss, label=gd_label)
+    ax.set_xlabel(xlabel); ax.set_ylabel(ylabel); ax.legend()
+    plt.show()
+
+
+# %% lang="vi" alt_vi="Mất mát trung bình theo số lần duyệt dữ liệu trên bốn bông hoa, η = 0.5: đường SGD (lấy mẫu cuối mỗi epoch) và đường GD toàn bộ dữ liệu cùng giảm, SGD nhanh hơn ở đây vì mỗi epoch nó cập nhật bốn lần."
+plot_passes("SGD (mỗi epoch)", "GD toàn bộ dữ liệu", "số lần duyệt dữ liệu", "mất mát trung bình $J$ (log)")
+print("sau", epochs, "lần duyệt: SGD J =", round(float(sgd.loss[-1]), 4), "| GD J =", round(float(gd.loss[-1]), 4))
+
+# %% lang="en" alt_en="Mean loss against passes over the data on the four flowers, η = 0.5: the SGD curve (sampled at the end of each epoch) and the full-batch GD curve both fall, SGD faster here because it updates four times per epoch."
+plot_passes("SGD (per epoch)", "full-batch GD", "passes over the data", "mean loss $J$ (log)")
 print("after", epochs, "passes: SGD J =", round(float(sgd.loss[-1]), 4), "| GD J =", round(float(gd.loss[-1]), 4))

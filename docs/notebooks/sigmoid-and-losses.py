@@ -64,11 +64,21 @@ def stable_sigmoid(z):
     return np.where(z >= 0, 1.0 / (1.0 + e), e / (1.0 + e))
 
 
+same = np.allclose(stable_sigmoid(z), lb.sigmoid(z), rtol=0, atol=0)
+
+# %% lang="vi"
+print("z                  :", z)
+print("ngây thơ           :", naive)
+print("ổn định            :", stable_sigmoid(z))
+print("lossbook           :", lb.sigmoid(z))
+print("giống hệt lossbook :", same)
+
+# %% lang="en"
 print("z              :", z)
 print("naive          :", naive)
 print("stable         :", stable_sigmoid(z))
 print("lossbook       :", lb.sigmoid(z))
-print("same as lossbook:", np.allclose(stable_sigmoid(z), lb.sigmoid(z), rtol=0, atol=0))
+print("same as lossbook:", same)
 
 # %% [markdown] lang="vi"
 # Ở đây sigmoid ngây thơ vẫn cho 0 tại $z = -1000$ (NumPy báo tràn số; ta đã tắt cảnh
@@ -91,9 +101,17 @@ y0 = np.zeros_like(z_big)
 with np.errstate(divide="ignore"):
     naive_bce = -np.log(1.0 - 1.0 / (1.0 + np.exp(-z_big)))     # -ln(1 - sigma(z)), y = 0
 
+from_logits = lb.bce_with_logits_per_sample(y0, z_big)
+
+# %% lang="vi"
+print("z                   :", z_big)
+print("ngây thơ -ln(1 - σ) :", naive_bce)
+print("từ logit            :", from_logits)
+
+# %% lang="en"
 print("z                 :", z_big)
 print("naive -ln(1 - σ)  :", naive_bce)
-print("from logits       :", lb.bce_with_logits_per_sample(y0, z_big))
+print("from logits       :", from_logits)
 
 # %% [markdown] lang="vi"
 # ## 2. MSE và BCE trên từng mẫu
@@ -134,20 +152,29 @@ print(f"{'y_hat':>7} {'MSE':>8} {'BCE':>8} {'dMSE/dz':>9} {'dBCE/dz':>9}")
 for row in zip(y_hat, mse, bce, mse_dz, bce_dz):
     print(f"{row[0]:7.3f} {row[1]:8.4f} {row[2]:8.4f} {row[3]:9.4f} {row[4]:9.4f}")
 
-# %% alt_vi="Hai hình cạnh nhau cho một mẫu nhãn 1, theo logit z từ −8 đến 8. Bên trái: giá trị mất mát, MSE bị chặn bởi 1 còn BCE tăng tuyến tính khi z âm. Bên phải: gradient theo z, của MSE về 0 khi z rất âm còn của BCE tiến về −1." alt_en="Two panels for one sample labelled 1, against the logit z from −8 to 8. Left: the loss, the MSE is bounded by 1 while the BCE grows linearly for negative z. Right: the gradient with respect to z, the MSE's vanishes for very negative z while the BCE's tends to −1."
+# %%
 zs = np.linspace(-8, 8, 401)
 p = lb.sigmoid(zs)
 ones = np.ones_like(zs)
 
-fig, (ax1, ax2) = plt.subplots(1, 2, figsize=(9, 3.6), constrained_layout=True)
-ax1.plot(zs, lb.squared_error(ones, p), "--", label="MSE $(\\hat y - 1)^2$")
-ax1.plot(zs, lb.bce_with_logits_per_sample(ones, zs), label="BCE $-\\ln \\hat y$")
-ax1.set_xlabel("$z$"); ax1.set_ylabel("loss (y = 1)"); ax1.legend()
-ax2.plot(zs, 2 * (p - 1) * p * (1 - p), "--", label="MSE")
-ax2.plot(zs, p - 1, label="BCE")
-ax2.axhline(0, color="grey", linewidth=0.8)
-ax2.set_xlabel("$z$"); ax2.set_ylabel("$dL/dz$ (y = 1)"); ax2.legend()
-plt.show()
+
+def plot_losses(loss_label):
+    fig, (ax1, ax2) = plt.subplots(1, 2, figsize=(9, 3.6), constrained_layout=True)
+    ax1.plot(zs, lb.squared_error(ones, p), "--", label="MSE $(\\hat y - 1)^2$")
+    ax1.plot(zs, lb.bce_with_logits_per_sample(ones, zs), label="BCE $-\\ln \\hat y$")
+    ax1.set_xlabel("$z$"); ax1.set_ylabel(loss_label); ax1.legend()
+    ax2.plot(zs, 2 * (p - 1) * p * (1 - p), "--", label="MSE")
+    ax2.plot(zs, p - 1, label="BCE")
+    ax2.axhline(0, color="grey", linewidth=0.8)
+    ax2.set_xlabel("$z$"); ax2.set_ylabel("$dL/dz$ (y = 1)"); ax2.legend()
+    plt.show()
+
+
+# %% lang="vi" alt_vi="Hai hình cạnh nhau cho một mẫu nhãn 1, theo logit z từ −8 đến 8. Bên trái: giá trị mất mát, MSE bị chặn bởi 1 còn BCE tăng tuyến tính khi z âm. Bên phải: gradient theo z, của MSE về 0 khi z rất âm còn của BCE tiến về −1."
+plot_losses("mất mát (y = 1)")
+
+# %% lang="en" alt_en="Two panels for one sample labelled 1, against the logit z from −8 to 8. Left: the loss, the MSE is bounded by 1 while the BCE grows linearly for negative z. Right: the gradient with respect to z, the MSE's vanishes for very negative z while the BCE's tends to −1."
+plot_losses("loss (y = 1)")
 
 # %% [markdown] lang="vi"
 # ## 3. Bề mặt mất mát trên sáu bông hoa
@@ -182,11 +209,21 @@ axes[0].set_ylabel("$b$")
 plt.show()
 
 # %% [markdown] lang="vi"
-# **Tự thử:** đổi nhãn của một bông hoa (chẳng hạn hoa có chiều dài 1.5 thành nhãn 1) rồi vẽ
-# lại. Bề mặt BCE vẫn lồi; thung lũng của nó giờ có đáy hữu hạn vì dữ liệu không còn tách
-# được.
+# **Tự thử:** đổi nhãn của một bông hoa sao cho không ngưỡng nào tách được hai lớp, chẳng hạn
+# hoa có chiều dài 1.0 thành nhãn 1 (hoa 1.5 thì không được: các lớp {1.0, 1.4} và
+# {1.5, 3, 3.8, 4.1} vẫn tách được tại x = 1.45), rồi vẽ lại. Bề mặt BCE vẫn lồi; thung lũng
+# của nó giờ có đáy hữu hạn vì dữ liệu không còn tách được. Ô dưới kiểm tra điều đó: Newton
+# hội tụ (`True`) và không báo dữ liệu tách được (`False`).
 
 # %% [markdown] lang="en"
-# **Try it yourself:** flip one flower's label (say the flower of length 1.5 to label 1) and
-# redraw. The BCE surface stays convex; its valley now has a finite bottom, because the data
-# are no longer separable.
+# **Try it yourself:** flip one flower's label so that no threshold separates the classes, say
+# the flower of length 1.0 to label 1 (not the 1.5 one: the classes {1.0, 1.4} and
+# {1.5, 3, 3.8, 4.1} are still separated at x = 1.45), and redraw. The BCE surface stays
+# convex; its valley now has a finite bottom, because the data are no longer separable. The
+# cell below checks it: Newton converges (`True`) and does not report separable data (`False`).
+
+# %%
+relabelled = petals.y.copy()
+relabelled[petals.x == 1.0] = 1.0       # the flower of length 1.0 now has label 1
+h = lb.newton(petals.X, relabelled)
+print(h.converged, h.separable, h.final)

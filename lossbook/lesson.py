@@ -81,6 +81,7 @@ __all__ = [
     "house_price_table",
     # sigmoid
     "petal_sigmoid_table",
+    "label_swap",
     "decision_threshold",
     "circle_boundary",
     "tumour_threshold",
@@ -521,6 +522,38 @@ def petal_sigmoid_table(w: float = 2.331, b: float = -5.156) -> PetalSigmoidTabl
 
 
 @dataclass(frozen=True)
+class LabelSwap:
+    """Mean BCE of a sigmoid model on the petals, and of the mirrored model on swapped labels."""
+
+    w: float
+    b: float
+    original: float
+    swapped: float
+
+    def markdown(self, lang: str = "vi", digits: int = 4) -> str:
+        headers = (_t(lang, "nhãn", "labels"), _t(lang, "mô hình", "model"), "$J$ (BCE)")
+        rows = [(_t(lang, "gốc", "original"), f"$({_fmt(self.w, 3)}, {_fmt(self.b, 3)})$", _fmt(self.original, digits)),
+                (_t(lang, "đã đổi", "swapped"), f"$({_fmt(-self.w, 3)}, {_fmt(-self.b, 3)})$", _fmt(self.swapped, digits))]
+        return _md(headers, rows, "llr")
+
+
+def label_swap(w: float = 2.331, b: float = -5.156) -> LabelSwap:
+    r"""Swapping the labels :math:`y 	o 1 - y` is undone by :math:`(w, b) 	o (-w, -b)`:
+    :math:`\sigma(-z) = 1 - \sigma(z)`, so the mirrored model gives each flower, as the
+    probability of its new label, what the original gave its old one, and the loss is the same.
+
+    .. math:: J(-	heta;\, 1 - y) = J(	heta;\, y)
+
+    >>> r = label_swap()
+    >>> round(r.original, 4), round(r.swapped, 4)
+    (0.0927, 0.0927)
+    """
+    data, flipped = _datasets.petal_lengths(), _datasets.petal_lengths(flipped=True)
+    return LabelSwap(float(w), float(b), float(_bce_objective(data.X, data.y, [b, w])),
+                     float(_bce_objective(flipped.X, flipped.y, [-b, -w])))
+
+
+@dataclass(frozen=True)
 class DecisionThreshold:
     """:math:`\\hat y = \\sigma(z) \\ge t \\iff z \\ge \\operatorname{logit}(t)`, on a few logits."""
 
@@ -938,6 +971,15 @@ class SGDStep:
         """
         values = {"before": self.theta_before, "after": self.theta_after}[when]
         return values[self.names.index(name)]
+
+    def change(self, name: str) -> float:
+        r"""How far the step moved one parameter: :math:`-\eta\,\partial L/\partial\,\text{name}`.
+
+        >>> r = sgd_step_two_features()
+        >>> round(r.change("w1") / r.change("w2"), 4)  # x1 / x2: y_hat - y cancels
+        7.0
+        """
+        return self.param(name, "after") - self.param(name, "before")
 
     def markdown(self, lang: str = "vi", digits: int = 4) -> str:
         headers = ("", _t(lang, "trước", "before"), _t(lang, "đạo hàm $L'$", "gradient $L'$"),
@@ -2316,6 +2358,8 @@ class SGDEpochTable:
     y: tuple[float, ...]
     sample_loss: tuple[float, ...]
     loss: tuple[float, ...]
+    #: :math:`\hat y - y` of each flower (in the data's order) at ``theta0``, before any step.
+    residual0: tuple[float, ...] = ()
 
     @property
     def final_loss(self) -> float:
@@ -2348,12 +2392,15 @@ def sgd_epoch_table(theta0: tuple[float, ...] = (0.1, -0.1), eta: float = 0.01, 
     | 4 | $(4.1, 1)$ | 0.8559 | 0.7335 |
     >>> round(sgd_epoch_table(epochs=100).final_loss, 4)
     0.5468
+    >>> [round(r, 4) for r in sgd_epoch_table().residual0]  # the two label-1 flowers are under-predicted
+    [0.49, 0.4875, -0.5498, -0.5769]
     """
     data = _datasets.petal_sgd()
     h = _sgd_logistic(data.X, data.y, list(theta0), lr=float(eta), epochs=int(epochs))
     return SGDEpochTable(tuple(map(float, theta0)), float(eta), int(epochs),
                          tuple(float(data.X[i, 0]) for i in h.sample), tuple(float(data.y[i]) for i in h.sample),
-                         tuple(float(v) for v in h.sample_loss), tuple(float(v) for v in h.loss))
+                         tuple(float(v) for v in h.sample_loss), tuple(float(v) for v in h.loss),
+                         tuple(float(v) for v in _sigmoid(_add_bias(data.X) @ np.array(theta0, dtype=float)) - data.y))
 
 
 # --- chapter 11: Newton's method on the tumour sizes ----------------------------------------

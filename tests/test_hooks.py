@@ -25,6 +25,8 @@ numbers = load("page_numbers")
 
 
 class _Page:
+    url = "x/"
+
     class file:  # noqa: N801 - the shape MkDocs gives a hook
         src_uri = "x.md"
 
@@ -171,3 +173,34 @@ def _check_reimports() -> None:
             assert numbers._fresh_lossbook() is not before, f"editing {source.name} did not re-import lossbook"
         finally:
             os.utime(source, ns=(st.st_atime_ns, st.st_mtime_ns))
+
+
+def test_pages_with_math_preload_katexs_main_fonts_relative_to_the_page() -> None:
+    head = "<html><head><title>t</title></head><body>{}</body></html>"
+    content = math.on_page_content('<p><span class="arithmatex">\\(z\\)</span></p>', _Page, None, None)
+    out = math.on_post_page(head.format(content), _Page, None)
+    links = [l for l in out.split("<link")[1:] if 'rel="preload"' in l]
+    assert len(links) == 2 and all('href="../assets/katex/fonts/KaTeX_' in l and 'as="font"' in l for l in links)
+    assert out.index('rel="preload"') < out.index("</head>")
+    assert 'rel="preload"' not in math.on_post_page(head.format("<p>no math</p>"), _Page, None)
+
+
+figures = load("page_figures")
+
+
+def test_figures_get_their_size_and_all_but_the_first_load_lazily(tmp_path) -> None:
+    from types import SimpleNamespace
+
+    folder = tmp_path / "assets" / "figures"
+    folder.mkdir(parents=True)
+    for name in ("a", "b"):
+        (folder / f"{name}.en.svg").write_text('<?xml version="1.0"?>\n<svg xmlns:xlink="x" width="300pt" height="150pt" '
+                                               'viewBox="0 0 300 150">', encoding="utf-8")
+    page = SimpleNamespace(file=SimpleNamespace(locale="en"))
+    html = ('<p><img alt="first" src="../assets/figures/a.svg" /></p>'
+            '<p><img alt="second" src="../assets/figures/b.svg" /></p><p><img alt="photo" src="x.png" /></p>')
+    out = figures.on_page_content(html, page, SimpleNamespace(docs_dir=str(tmp_path)), None)
+    first, second, other = out.split("<img")[1:]
+    assert 'width="400" height="200"' in first and "loading" not in first
+    assert 'width="400" height="200"' in second and 'loading="lazy"' in second and second.lstrip().startswith('alt="second"')
+    assert "width" not in other and "loading" not in other  # not a lossbook figure: left alone

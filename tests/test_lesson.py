@@ -11,6 +11,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+import lossbook as lb
 from lossbook import lesson
 
 
@@ -639,3 +640,32 @@ def test_separable_hessian_vanishes_along_the_ray():
         s = [sig(c * (x - 2.25)) * (1 - sig(c * (x - 2.25))) for x in xs]
         assert hmax == pytest.approx(max(sum(v * x ** k for v, x in zip(s, xs)) / 4 for k in (0, 1, 2)), rel=1e-10)
     assert r.hessian_max[-1] < 1e-3 * r.hessian_max[0]
+
+
+def test_label_swap_keeps_the_loss_and_matches_a_hand_computation() -> None:
+    import math
+
+    d = lb.datasets.petal_lengths()
+    w, b = lesson.PETAL_LINES[1]
+    by_hand = -sum(math.log(1 / (1 + math.exp(-(w * x + b)))) if y == 1 else math.log(1 - 1 / (1 + math.exp(-(w * x + b))))
+                   for x, y in zip(d.x, d.y)) / len(d.y)
+    r = lesson.label_swap(w, b)
+    assert r.original == pytest.approx(by_hand, rel=1e-12)
+    assert r.swapped == pytest.approx(r.original, rel=1e-12)
+    assert lesson.label_swap(1.0, -2.0).swapped == pytest.approx(lesson.label_swap(1.0, -2.0).original, rel=1e-12)
+
+
+def test_sgd_step_change_is_minus_eta_times_the_gradient() -> None:
+    r = lesson.sgd_step_two_features()
+    for name, g in zip(r.names, r.gradient):
+        assert r.change(name) == pytest.approx(-r.eta * g, rel=1e-12)
+    assert r.change("w1") / r.change("w2") == pytest.approx(r.x[0] / r.x[1], rel=1e-12)
+
+
+def test_sgd_epoch_residuals_at_the_start_by_hand() -> None:
+    import math
+
+    d = lb.datasets.petal_sgd()
+    b, w = 0.1, -0.1
+    expected = [1 / (1 + math.exp(-(b + w * x))) - y for x, y in zip(d.X[:, 0], d.y)]
+    assert lesson.sgd_epoch_table((b, w)).residual0 == pytest.approx(expected, rel=1e-12)

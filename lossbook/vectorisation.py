@@ -116,7 +116,7 @@ class GradientTiming:
     def markdown(self, lang: str = "vi") -> str:
         """The measured figures as a Markdown table (times in milliseconds)."""
         if lang not in ("vi", "en"):
-            raise ValueError(f"lang must be 'vi' or 'en'; got {lang!r}")
+            raise ValueError(f"lang must be one of ('vi', 'en'); got {lang!r}")
         vi = lang == "vi"
         # thousands with a narrow no-break space: a comma or a point would read as a decimal
         # separator in one of the two languages

@@ -39,9 +39,13 @@ build: setup
 test: setup /usr/bin/chromium
 	$(PY) -m pytest
 
-## bench: the benchmark scripts (figures and ratios, not tests)
-bench: setup
-	@for b in benchmarks/bench_*.py; do echo "== $$b"; $(PY) $$b || exit 1; done
+## bench: the benchmark scripts (figures and ratios, not tests), Lighthouse last
+bench: setup /usr/bin/chromium benchmarks/lighthouse/node_modules/.installed
+	@for b in benchmarks/bench_*.py benchmarks/lighthouse/bench_lighthouse.py; do echo "== $$b"; $(PY) $$b || exit 1; done
+
+benchmarks/lighthouse/node_modules/.installed: benchmarks/lighthouse/package.json benchmarks/lighthouse/package-lock.json
+	cd benchmarks/lighthouse && npm ci --no-audit --no-fund --loglevel=error
+	touch $@
 
 clean:
 	rm -rf site .cache docs/assets/figures docs/notebooks/*.md docs/notebooks/*.ipynb docs/notebooks/*.png

@@ -422,8 +422,17 @@ def page_links(page) -> list[str]:
 # --- accessibility --------------------------------------------------------------------------
 
 
+# Sections off screen are not rendered (content-visibility: auto, hooks/page_sections.py)
+# until the reader scrolls to them, and axe cannot read the colours of what is not
+# rendered (it reported near-black on near-black). Render everything, as a reader's
+# scrolling would, before asking axe.
+RENDER_ALL = ".lb-section { content-visibility: visible !important; }"
+
+
 def run_axe(page, axe_source: str, rules: list[str] | None = None) -> list[dict]:
-    """axe-core's violations on the page (injected inline: no request)."""
+    """axe-core's violations on the page (injected inline: no request), with every
+    section rendered."""
+    page.add_style_tag(content=RENDER_ALL)
     if not page.evaluate("typeof window.axe !== 'undefined'"):
         page.add_script_tag(content=axe_source)
     options = {"resultTypes": ["violations"]}

@@ -12,38 +12,30 @@ an admonition, a tab or a ``<div>`` is left where it is.
 """
 from __future__ import annotations
 
-from html.parser import HTMLParser
+import re
 
 _VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
+# A start or end tag (comments, like the math hook's stand-ins, and text never match).
+_TAG = re.compile(r"<(?P<end>/)?(?P<name>[a-zA-Z][\w:-]*)\b[^>]*?(?P<self>/)?>")
 
 
-class _TopLevelH2(HTMLParser):
-    """Offsets, in the parsed text, of the ``<h2>`` start tags at nesting depth 0."""
+def top_level_h2(html: str) -> list[int]:
+    """Offsets of the ``<h2>`` start tags at nesting depth 0 (a regular-expression scan:
+    MkDocs' HTML is well formed, and this runs on every page of every rebuild).
 
-    def __init__(self, text: str) -> None:
-        super().__init__(convert_charrefs=False)
-        self.line_starts = [0]
-        for i, ch in enumerate(text):
-            if ch == "\n":
-                self.line_starts.append(i + 1)
-        self.depth = 0
-        self.offsets: list[int] = []
-        self.feed(text)
-        self.close()
-
-    def handle_starttag(self, tag, attrs) -> None:
-        if tag == "h2" and self.depth == 0:
-            line, col = self.getpos()
-            self.offsets.append(self.line_starts[line - 1] + col)
-        if tag not in _VOID:
-            self.depth += 1
-
-    def handle_startendtag(self, tag, attrs) -> None:
-        pass
-
-    def handle_endtag(self, tag) -> None:
-        if tag not in _VOID:
-            self.depth = max(0, self.depth - 1)
+    >>> top_level_h2('<h2>a</h2><div><h2>b</h2><br></div><h2 id="c">c</h2>')
+    [0, 35]
+    """
+    depth, offsets = 0, []
+    for tag in _TAG.finditer(html):
+        name = tag["name"].lower()
+        if tag["end"]:
+            depth = max(0, depth - 1)
+        elif name not in _VOID and not tag["self"]:
+            if name == "h2" and depth == 0:
+                offsets.append(tag.start())
+            depth += 1
+    return offsets
 
 
 def sectioned(html: str) -> str:
@@ -55,7 +47,7 @@ def sectioned(html: str) -> str:
     >>> sectioned("<p>no sections</p>")
     '<p>no sections</p>'
     """
-    offsets = _TopLevelH2(html).offsets
+    offsets = top_level_h2(html)
     if not offsets:
         return html
     bounds = [*offsets, len(html)]

@@ -24,6 +24,7 @@ import base64
 import hashlib
 import json
 import tempfile
+from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 
 import jupytext
@@ -126,13 +127,27 @@ def _write_if_changed(path: Path, data: bytes) -> None:
         path.write_bytes(data)
 
 
+# Notebooks run in their own kernels (processes): started as soon as the configuration is
+# read, they execute while hooks/page_figures.py draws the figures, and on_pre_build
+# collects them. A cached notebook costs a file read.
+_pool = ThreadPoolExecutor(max_workers=2, thread_name_prefix="notebook")
+_running: dict[Path, Future] = {}
+
+
+def on_config(config):
+    for path in sorted((Path(config.docs_dir) / "notebooks").glob("*.py")):
+        _running[path] = _pool.submit(executed, path)  # this build's, never an earlier one's
+    return config
+
+
 def on_pre_build(config) -> None:
     """Write each notebook's pages, downloads and images into docs/notebooks/ (git-ignored)
     before MkDocs collects the files; unchanged outputs are not rewritten, so
     ``mkdocs serve`` does not rebuild in a loop."""
     folder = Path(config.docs_dir) / "notebooks"
     for path in sorted(folder.glob("*.py")):
-        nb = executed(path)
+        running = _running.pop(path, None)
+        nb = running.result() if running else executed(path)
         name = path.stem
         for lang in LANGS:
             localized = for_language(nb, lang)

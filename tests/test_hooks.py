@@ -204,3 +204,16 @@ def test_figures_get_their_size_and_all_but_the_first_load_lazily(tmp_path) -> N
     assert 'width="400" height="200"' in first and "loading" not in first
     assert 'width="400" height="200"' in second and 'loading="lazy"' in second and second.lstrip().startswith('alt="second"')
     assert "width" not in other and "loading" not in other  # not a lossbook figure: left alone
+
+
+def test_a_failing_notebook_fails_the_build_though_it_ran_in_the_background(tmp_path) -> None:
+    from types import SimpleNamespace
+
+    (tmp_path / "notebooks").mkdir()
+    (tmp_path / "notebooks" / "broken.py").write_text(
+        '# %% [markdown] lang="en"\n# # Broken\n\n# %%\nraise ValueError("on purpose")\n', encoding="utf-8")
+    config = SimpleNamespace(docs_dir=str(tmp_path))
+    notebooks.on_config(config)
+    with pytest.raises(Exception, match="on purpose"):
+        notebooks.on_pre_build(config)
+    assert not list((tmp_path / "notebooks").glob("broken*.md")), "no page for a notebook that failed"

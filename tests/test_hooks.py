@@ -217,3 +217,14 @@ def test_a_failing_notebook_fails_the_build_though_it_ran_in_the_background(tmp_
     with pytest.raises(Exception, match="on purpose"):
         notebooks.on_pre_build(config)
     assert not list((tmp_path / "notebooks").glob("broken*.md")), "no page for a notebook that failed"
+
+
+def test_vietnamese_headings_get_ascii_folded_anchors() -> None:
+    from types import SimpleNamespace
+
+    config = SimpleNamespace(mdx_configs={"toc": {"permalink": True}})
+    i18n.on_config(config)
+    slug = config.mdx_configs["toc"]["slugify"]
+    assert config.mdx_configs["toc"]["permalink"] is True
+    assert slug("Bước học phải đủ nhỏ", "-") == "buoc-hoc-phai-du-nho"  # not "buoc-hoc-phai-u-nho"
+    assert slug("Đạo hàm: gọn đến bất ngờ", "-") == "dao-ham-gon-den-bat-ngo"

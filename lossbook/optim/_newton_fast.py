@@ -4,7 +4,7 @@ large data.
 Why it exists: ``benchmarks/bench_newton.py`` asks ``LogisticRegression(solver="newton")``
 to reach the optimum of 1,000,000 x 20 standardised features in at most 0.8 x the time of
 scikit-learn's fastest solver. The readable solver reads X (160 MB) and a scaled copy
-about four times per iteration; this one reads it once. :func:`lossbook.optim.newton`
+several times per iteration (about 5 times slower there); this one reads it once. :func:`lossbook.optim.newton`
 sends data of :data:`~lossbook.optim.newton.NEWTON_FAST_MIN_ROWS` rows or more here. It
 shares steps 1, 3 and 5 (set-up, inner solve, convergence check) with the readable
 solver and differs in two ways only:

@@ -36,12 +36,12 @@ from .history import NewtonConvergenceWarning, NewtonHistory, SeparableDataWarni
 __all__ = ["NEWTON_BLOCK_ROWS", "NEWTON_FAST_MIN_ROWS", "newton"]
 
 #: From this many samples on, :func:`newton` runs the fused solver
-#: (:mod:`lossbook.optim._newton_fast`) unless told otherwise. Why 100,000: below it X
-#: (at 20 features, 16 MB) is read a few times per iteration by either solver in a few
-#: milliseconds; above it the readable solver's four passes over X and its scaled copy
-#: cost about twice the fused single pass (measured on 1,000,000 x 20: see
-#: ``benchmarks/bench_newton.py``). Every data set of the book is far below it.
-NEWTON_FAST_MIN_ROWS = 100_000
+#: (:mod:`lossbook.optim._newton_fast`) unless told otherwise. Why 10,000: below it either
+#: solver takes a few milliseconds; above it the readable solver's repeated passes over X
+#: and its scaled copy cost 2-5 times the fused single pass (measured at 20 features:
+#: 10 ms against 5 ms at 10,000 rows, 3.5 s against 0.7 s at 1,000,000). Every data set
+#: of the book is far below it, so the book's numbers come from the readable solver.
+NEWTON_FAST_MIN_ROWS = 10_000
 
 #: Rows per block of the fused solver's pass over X (why 4096: see
 #: :mod:`lossbook.optim._newton_fast`).
@@ -309,7 +309,7 @@ def newton(
        every sample correctly: then no minimiser exists and the weights would only grow.
 
     **Two implementations, one method.** With ``fast=None`` (the default), data with at
-    least :data:`NEWTON_FAST_MIN_ROWS` (100,000) samples go to
+    least :data:`NEWTON_FAST_MIN_ROWS` (10,000) samples go to
     :mod:`lossbook.optim._newton_fast`, which does steps 2 and 4 in one cache-blocked pass
     over X (``block_rows`` rows at a time) and stores :math:`X_b d` so that a shorter
     step costs no further pass; smaller data, every data set of the book among them, go

@@ -117,8 +117,8 @@ def as_float_array(name: str, a: Any, *, ndim: int | None = 1, allow_empty: bool
 
     if arr.size == 0 and not allow_empty:
         raise ValueError(f"{name} must not be empty; got {_describe(arr)}")
-    bad = ~np.isfinite(arr)
-    if bad.any():
+    if not np.isfinite(arr).all():  # one pass and one boolean array on the usual, clean path
+        bad = ~np.isfinite(arr)
         if arr.ndim == 0:
             raise ValueError(f"{name} must be a finite number; got {float(arr)!r}")
         raise ValueError(f"{name} must contain only finite numbers; got {_first_bad(bad, arr)}")

@@ -170,3 +170,18 @@ def test_no_module_imports_a_private_name_of_another():
         rel = path.relative_to(PACKAGE).as_posix()
         offenders |= {(rel, name) for name in private_imports(path.read_text(encoding="utf-8"))}
     assert offenders <= PRIVATE_IMPORTS_IN_FLIGHT, offenders - PRIVATE_IMPORTS_IN_FLIGHT
+
+
+# --- the package's public names ---------------------------------------------------------------
+
+def test_lossbook_all_lists_every_public_name_it_binds():
+    import types
+
+    import lossbook
+
+    assert len(lossbook.__all__) == len(set(lossbook.__all__))
+    assert [name for name in lossbook.__all__ if not hasattr(lossbook, name)] == []
+    unlisted = [name for name, value in vars(lossbook).items()
+                if not name.startswith("_") and name != "annotations"
+                and not isinstance(value, types.ModuleType) and name not in lossbook.__all__]
+    assert unlisted == []

@@ -229,7 +229,10 @@ def sgd_logistic(
         for i in visit:                                        # 1. pick a sample
             _, y_hat, value, grad, theta = _sample_step(Xb[i], y_arr[i], theta, lr, loss)
             params.append(theta)
-            samples.append(int(i)); y_hats.append(y_hat); losses.append(value); grads.append(grad)
+            samples.append(int(i))
+            y_hats.append(y_hat)
+            losses.append(value)
+            grads.append(grad)
         if tol is not None:
             current = float(_objective_along(Xb, y_arr, theta[None, :], loss)[0])
             stalled = stalled + 1 if current > best - tol else 0

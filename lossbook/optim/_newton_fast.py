@@ -28,7 +28,7 @@ import numpy as np
 
 from .._kernels import softplus
 from .history import NewtonHistory
-from .newton import ARMIJO, MIN_STEP, finish, initial_theta, inner_solve, only_rounding, sufficient_decrease
+from .newton import MIN_STEP, finish, initial_theta, inner_solve, is_converged, only_rounding, sufficient_decrease
 
 __all__ = ["solve"]
 
@@ -153,7 +153,7 @@ def solve(X: np.ndarray, y: np.ndarray, theta0: np.ndarray | None, *, max_iter: 
     d, half_decrement = inner_solve(hess, grad)                                                # 3.
 
     record, steps = [(theta, loss, grad, half_decrement)], []
-    converged, stalled = half_decrement <= tol, False                                          # 5.
+    converged, stalled = is_converged(half_decrement, tol), False                              # 5.
     while not (converged or separable) and len(steps) < max_iter:
         # 4. line search; its full-step trial is step 2 at theta + d
         slope = float(grad @ d)
@@ -175,7 +175,7 @@ def solve(X: np.ndarray, y: np.ndarray, theta0: np.ndarray | None, *, max_iter: 
         theta = theta + t * d
         loss, grad, hess, separable = loss_new, grad_new, hess_new, separable_new
         d, half_decrement = inner_solve(hess, grad)                                            # 3.
-        converged = half_decrement <= tol                                                      # 5.
+        converged = is_converged(half_decrement, tol)                                          # 5.
         record.append((theta, loss, grad, half_decrement))
         steps.append(t)
     return finish(record, steps, converged=converged, separable=separable, stalled=stalled,

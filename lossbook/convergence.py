@@ -141,7 +141,7 @@ def newton_vs_gd(X: Any, y: Any, *, tols: Sequence[float] = LESSON_TOLERANCES,
     newton_loss = tuple(None if k is None else float(h.loss[k]) for k in newton_at)
     gd_loss = tuple(None if t is None else float(_bce_objective(X_arr, y_arr, t)) for t in gd_theta)
     diff = tuple(None if t is None or k is None else float(np.max(np.abs(h.params[k] - t)))
-                 for k, t in zip(newton_at, gd_theta))
+                 for k, t in zip(newton_at, gd_theta, strict=True))
     eig = np.linalg.eigvalsh(_bce_hessian(X_arr, y_arr, h.final))
     return NewtonVsGD(tuple(tol_list), lr, max_steps, tuple(newton_at), tuple(gd_at), newton_loss, gd_loss, diff,
                       float(eig.max() / eig.min()))

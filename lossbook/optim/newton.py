@@ -217,7 +217,7 @@ def finish(
     ``record`` holds ``(theta, loss, gradient, half decrement)`` per iterate, ``steps``
     the line-search step of each iteration.
     """
-    params, losses, grads, decrements = zip(*record)
+    params, losses, grads, decrements = zip(*record, strict=True)
     theta, iterations = params[-1], len(steps)
     if stalled:
         warn_from_caller(

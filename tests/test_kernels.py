@@ -194,3 +194,16 @@ def test_lossbook_all_lists_every_public_name_it_binds():
                 if not name.startswith("_") and name != "annotations"
                 and not isinstance(value, types.ModuleType) and name not in lossbook.__all__]
     assert unlisted == []
+
+
+# --- small modules ----------------------------------------------------------------------------
+
+MATH_MODULES = ["_kernels.py", "_validation.py", "activations.py", "losses.py", "curvature.py", "landscape.py",
+                "entropy.py", "gradcheck.py", "models.py", "convergence.py", "vectorisation.py", "optim/*.py"]
+
+
+@pytest.mark.parametrize("path", sorted({p for pattern in MATH_MODULES for p in PACKAGE.glob(pattern)}),
+                         ids=lambda p: p.relative_to(PACKAGE).as_posix())
+def test_math_modules_stay_small(path):
+    lines = len(path.read_text(encoding="utf-8").splitlines())
+    assert lines <= 500, f"{path.name} has {lines} lines; split it by concept"

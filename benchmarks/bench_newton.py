@@ -13,6 +13,10 @@ times, solvers interleaved so that background load hits all of them alike, and t
 time is kept. The optimum L* is the lowest loss any run reached (all losses computed by
 one function, ``mean(logaddexp(0, z) - y z)``). Timings include ``fit``'s input checks.
 
+lossbook's ``newton`` runs its fused, cache-blocked solver (``lossbook/optim/_newton_fast.py``)
+from ``NEWTON_FAST_MIN_ROWS`` samples on, the readable one (``lossbook/optim/newton.py``)
+below; the first line printed says which one this run times.
+
     .venv/bin/python benchmarks/bench_newton.py [--rows 1000000] [--repeats 3]
 """
 from __future__ import annotations
@@ -25,6 +29,7 @@ import warnings
 import numpy as np
 
 from lossbook.models import LogisticRegression
+from lossbook.optim import NEWTON_FAST_MIN_ROWS
 
 TARGET_GAP = 1e-9
 TARGET_RATIO = 0.8
@@ -139,6 +144,8 @@ def main() -> None:
         print("BLAS:", "; ".join(blas))
     except ImportError:
         pass
+    path = "fused (optim/_newton_fast.py)" if args.rows >= NEWTON_FAST_MIN_ROWS else "readable (optim/newton.py)"
+    print(f"lossbook newton: the {path} solver (fused from {NEWTON_FAST_MIN_ROWS:,} rows; here {args.rows:,})")
     results = {}
     for label, rho in (("independent features", 0.0), ("neighbours correlated at 0.9", 0.9)):
         X, y = make_data(args.rows, args.features, rho)

@@ -30,7 +30,11 @@ __all__ = [
     "check_theta",
     "check_positive",
     "check_finite_scalar",
+    "check_count",
+    "check_choice",
+    "check_vector_pair",
     "scalar_or_array",
+    "read_only",
 ]
 
 _NUMERIC_KINDS = "biuf"  # bool, signed int, unsigned int, float: all convert to float64 exactly enough
@@ -113,8 +117,8 @@ def as_float_array(name: str, a: Any, *, ndim: int | None = 1, allow_empty: bool
 
     if arr.size == 0 and not allow_empty:
         raise ValueError(f"{name} must not be empty; got {_describe(arr)}")
-    bad = ~np.isfinite(arr)
-    if bad.any():
+    if not np.isfinite(arr).all():  # one pass and one boolean array on the usual, clean path
+        bad = ~np.isfinite(arr)
         if arr.ndim == 0:
             raise ValueError(f"{name} must be a finite number; got {float(arr)!r}")
         raise ValueError(f"{name} must contain only finite numbers; got {_first_bad(bad, arr)}")
@@ -225,6 +229,59 @@ def check_finite_scalar(name: str, value: Any) -> float:
     return out
 
 
+def check_count(name: str, value: Any, *, minimum: int = 0) -> int:
+    """``value`` as a Python int; it must be an integer (not a bool) and ``>= minimum``.
+
+    For numbers of steps, epochs, samples, repeats, seeds...
+
+    >>> check_count("steps", 3)
+    3
+    >>> check_count("steps", 2.5)
+    Traceback (most recent call last):
+    ...
+    TypeError: steps must be an integer; got float 2.5
+    >>> check_count("batch_size", 0, minimum=1)
+    Traceback (most recent call last):
+    ...
+    ValueError: batch_size must be >= 1; got 0
+    """
+    if isinstance(value, (bool, np.bool_)) or not isinstance(value, (int, np.integer)):
+        raise TypeError(f"{name} must be an integer; got {type(value).__name__} {value!r}")
+    if value < minimum:
+        raise ValueError(f"{name} must be >= {minimum}; got {value}")
+    return int(value)
+
+
+def check_choice(name: str, value: Any, choices: tuple[str, ...]) -> str:
+    """``value`` itself if it is one of ``choices``, else a ValueError listing them.
+
+    >>> check_choice("loss", "bce", ("bce", "mse"))
+    'bce'
+    >>> check_choice("loss", "hinge", ("bce", "mse"))
+    Traceback (most recent call last):
+    ...
+    ValueError: loss must be one of 'bce', 'mse'; got 'hinge'
+    """
+    if value not in choices:
+        listed = ", ".join(repr(c) for c in choices)
+        raise ValueError(f"{name} must be one of {listed}; got {value!r}")
+    return value
+
+
+def check_vector_pair(name_a: str, a: Any, name_b: str, b: Any) -> tuple[np.ndarray, np.ndarray]:
+    """``a`` and ``b`` as float64 vectors of shape ``(m,)``, with the same ``m``.
+
+    >>> check_vector_pair("y_true", [0, 1], "y_pred", [0.5, 0.5, 0.5])
+    Traceback (most recent call last):
+    ...
+    ValueError: y_true has 2 samples but y_pred has 3; pass arrays of equal length
+    """
+    a_arr = as_float_array(name_a, a, ndim=1)
+    b_arr = as_float_array(name_b, b, ndim=1)
+    check_same_length(name_a, a_arr, name_b, b_arr)
+    return a_arr, b_arr
+
+
 def check_positive(name: str, value: Any) -> float:
     """``value`` as a Python float; it must be finite and strictly positive.
 
@@ -254,3 +311,20 @@ def scalar_or_array(out: Any, like: Any) -> Any:
     array([0.5])
     """
     return float(out) if np.ndim(like) == 0 else out
+
+
+def read_only(a: Any, dtype: type = np.float64) -> np.ndarray | None:
+    """A read-only copy of ``a`` as ``dtype`` (``None`` stays ``None``).
+
+    Frozen dataclasses (histories, data sets) hold these, so that their arrays cannot be
+    changed behind them either.
+
+    >>> arr = read_only([1, 2])
+    >>> arr, arr.flags.writeable, read_only(None)
+    (array([1., 2.]), False, None)
+    """
+    if a is None:
+        return None
+    arr = np.array(a, dtype=dtype)
+    arr.setflags(write=False)
+    return arr

@@ -13,6 +13,8 @@ from typing import Any
 
 import numpy as np
 
+from ._kernels import sigmoid as _sigmoid
+from ._kernels import sigmoid_derivative as _sigmoid_derivative
 from ._validation import (
     as_float_array,
     check_finite_scalar,
@@ -31,32 +33,14 @@ __all__ = [
 ]
 
 
-# --- kernels: plain NumPy, no validation (used by losses.py too) -----------------------
-
-def _sigmoid(z: np.ndarray) -> np.ndarray:
-    # Why two branches: 1 / (1 + exp(-z)) overflows in exp(-z) for z < -709 (RuntimeWarning,
-    # then 1/inf = 0, right by luck), and exp(z) / (1 + exp(z)) overflows for z > 709 (inf/inf
-    # = nan). With e = exp(-|z|) <= 1 neither can overflow:
-    #   z >= 0:  1 / (1 + e)          (= 1 / (1 + exp(-z)))
-    #   z <  0:  e / (1 + e)          (= exp(z) / (1 + exp(z)))
-    # For z < -745, e underflows to 0.0, which is the correctly rounded answer (NumPy does
-    # not warn on underflow).
-    e = np.exp(-np.abs(z))
-    return np.where(z >= 0, 1.0 / (1.0 + e), e / (1.0 + e))
-
-
-def _sigmoid_derivative(z: np.ndarray) -> np.ndarray:
-    # sigma * (1 - sigma), with 1 - sigma(z) computed as sigma(-z): for z = 40, 1 - sigma(z)
-    # is 1 - 1.0 = 0 in float64, while sigma(-40) = 4.2e-18 keeps every digit.
-    return _sigmoid(z) * _sigmoid(-z)
-
+# --- the second derivative's kernel (the sigmoid's own are in lossbook._kernels) ---------
 
 def _sigmoid_second_derivative(z: np.ndarray) -> np.ndarray:
     # sigma (1 - sigma) (1 - 2 sigma), with 1 - 2 sigma(z) = -tanh(z / 2): near z = 0 the
     # subtraction 1 - 2 sigma cancels (at z = 1e-12 it keeps ~4 correct digits), tanh keeps
     # all of them; for large |z| tanh -> -+1 exactly, and sigma(z) sigma(-z) carries the size.
     # (+ 0.0 turns the -0.0 of z = 0 into 0.0.)
-    return -_sigmoid(z) * _sigmoid(-z) * np.tanh(0.5 * z) + 0.0
+    return -_sigmoid_derivative(z) * np.tanh(0.5 * z) + 0.0
 
 
 # --- the logistic-growth ODE (where the sigmoid comes from) -----------------------------

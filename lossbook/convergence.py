@@ -22,11 +22,12 @@ from typing import Any, Sequence
 import numpy as np
 
 from . import datasets as _datasets
-from ._validation import as_float_array, check_design_matrix, check_labels, check_same_length
+from ._kernels import add_bias
+from ._validation import as_float_array, check_count, check_design_matrix, check_labels, check_same_length
 from .losses import bce_hessian as _bce_hessian
 from .losses import bce_objective as _bce_objective
 from .optim import NewtonConvergenceWarning, newton
-from .vectorisation import _count, _vectorised
+from .vectorisation import bce_gradient
 
 __all__ = ["NewtonVsGD", "newton_vs_gd", "breast_cancer_newton_vs_gd"]
 
@@ -112,10 +113,10 @@ def newton_vs_gd(X: Any, y: Any, *, tols: Sequence[float] = LESSON_TOLERANCES,
     if not np.all(tol_arr > 0):
         raise ValueError(f"tols must be positive; got {tols!r}")
     tol_list = sorted(map(float, tol_arr), reverse=True)
-    max_steps = _count("max_steps", max_steps)
+    max_steps = check_count("max_steps", max_steps, minimum=1)
     m, n = X_arr.shape
     theta0 = np.zeros(n + 1)
-    Xb = np.hstack([np.ones((m, 1)), X_arr])
+    Xb = add_bias(X_arr)
     lr = 1.0 / (float(np.linalg.eigvalsh(Xb.T @ Xb).max()) / (4.0 * m))
 
     with warnings.catch_warnings():  # run to rounding; the stop rule here is the gradient norm
@@ -128,7 +129,7 @@ def newton_vs_gd(X: Any, y: Any, *, tols: Sequence[float] = LESSON_TOLERANCES,
     gd_theta: list[np.ndarray | None] = [None] * len(tol_list)
     theta, pending = theta0.copy(), 0
     for k in range(max_steps + 1):
-        g = _vectorised(X_arr, y_arr, theta)
+        g = bce_gradient(X_arr, y_arr, theta)
         norm = float(np.sqrt(g @ g))
         while pending < len(tol_list) and norm <= tol_list[pending]:
             gd_at[pending], gd_theta[pending] = k, theta.copy()
@@ -140,7 +141,7 @@ def newton_vs_gd(X: Any, y: Any, *, tols: Sequence[float] = LESSON_TOLERANCES,
     newton_loss = tuple(None if k is None else float(h.loss[k]) for k in newton_at)
     gd_loss = tuple(None if t is None else float(_bce_objective(X_arr, y_arr, t)) for t in gd_theta)
     diff = tuple(None if t is None or k is None else float(np.max(np.abs(h.params[k] - t)))
-                 for k, t in zip(newton_at, gd_theta))
+                 for k, t in zip(newton_at, gd_theta, strict=True))
     eig = np.linalg.eigvalsh(_bce_hessian(X_arr, y_arr, h.final))
     return NewtonVsGD(tuple(tol_list), lr, max_steps, tuple(newton_at), tuple(gd_at), newton_loss, gd_loss, diff,
                       float(eig.max() / eig.min()))

@@ -16,24 +16,44 @@ Conventions, the same in every function:
 
 Each model comes as a triple, in the order the lesson derives it: ``*_objective`` (the
 loss as a function of :math:`\theta`), ``*_grad``, ``*_hessian``.
+
+Two neighbours hold the rest of the chapters' loss math, and every name of theirs is
+importable from here too: :mod:`lossbook.curvature` (the slides' per-sample second
+derivatives, the 2x2 Hessian and its eigenvalues) and :mod:`lossbook.landscape`
+(:func:`loss_landscape`, the loss over a (w, b) grid). The formulas shared with the
+optimisers (sigmoid, BCE from logits, the bias column) live in :mod:`lossbook._kernels`.
 """
 from __future__ import annotations
 
-from typing import Any, Literal
+from typing import Any
 
 import numpy as np
 
+from ._kernels import add_bias as _add_bias
+from ._kernels import bce_from_logits, sigmoid, sigmoid_derivative
 from ._validation import (
     as_float_array,
     check_design_matrix,
-    check_finite_scalar,
     check_labels,
     check_positive,
     check_probabilities,
     check_same_length,
     check_theta,
+    check_vector_pair,
 )
-from .activations import _sigmoid, _sigmoid_derivative
+from .curvature import (
+    bce_hessian_eigenvalues,
+    bce_hessian_single,
+    bce_second_derivative,
+    sigmoid_mse_bracket,
+    sigmoid_mse_negative_curvature,
+    sigmoid_mse_second_derivative,
+)
+from .landscape import loss_landscape
+
+#: The old private name of :func:`sigmoid_mse_bracket`, kept while ``figures.py`` still
+#: imports it; remove once no module does.
+_sigmoid_mse_bracket = sigmoid_mse_bracket
 
 __all__ = [
     "BCE_EPS",
@@ -48,6 +68,7 @@ __all__ = [
     "sigmoid_mse_objective",
     "sigmoid_mse_grad",
     "sigmoid_mse_hessian",
+    "sigmoid_mse_bracket",
     "sigmoid_mse_second_derivative",
     "sigmoid_mse_negative_curvature",
     # logistic regression with BCE
@@ -77,13 +98,6 @@ BCE_EPS: float = float(np.finfo(np.float64).eps)
 
 # --- boundary helpers (private) ---------------------------------------------------------
 
-def _vector_pair(name_a: str, a: Any, name_b: str, b: Any) -> tuple[np.ndarray, np.ndarray]:
-    a_arr = as_float_array(name_a, a, ndim=1)
-    b_arr = as_float_array(name_b, b, ndim=1)
-    check_same_length(name_a, a_arr, name_b, b_arr)
-    return a_arr, b_arr
-
-
 def _model_inputs(X: Any, y: Any, theta: Any, *, labels: bool) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Validated ``(Xb, y, theta)``; ``labels=True`` requires y in {0, 1}."""
     X_arr = check_design_matrix("X", X)
@@ -91,27 +105,6 @@ def _model_inputs(X: Any, y: Any, theta: Any, *, labels: bool) -> tuple[np.ndarr
     check_same_length("X", X_arr, "y", y_arr)
     theta_arr = check_theta("theta", theta, X_arr.shape[1])
     return _add_bias(X_arr), y_arr, theta_arr
-
-
-def _scalars_or_same_shape(**arrays: np.ndarray) -> None:
-    """Element-wise helpers take scalars and arrays of one common shape; nothing else
-    (no silent (m, 1) against (m,) broadcasting)."""
-    shapes = {name: a.shape for name, a in arrays.items() if a.ndim > 0}
-    if len(set(shapes.values())) > 1:
-        listed = ", ".join(f"{name} has shape {shape}" for name, shape in shapes.items())
-        raise ValueError(f"arguments must be scalars or arrays of one common shape; got {listed}")
-
-
-def _probability_scalar(name: str, value: Any) -> float:
-    return float(check_probabilities(name, check_finite_scalar(name, value), ndim=None))
-
-
-def _out(value: np.ndarray, *inputs: np.ndarray) -> Any:
-    return float(value) if all(a.ndim == 0 for a in inputs) else value
-
-
-def _add_bias(X: np.ndarray) -> np.ndarray:
-    return np.hstack([np.ones((X.shape[0], 1)), X])
 
 
 def _weighted_gram(Xb: np.ndarray, c: np.ndarray) -> np.ndarray:
@@ -161,7 +154,7 @@ def squared_error(y_true: Any, y_pred: Any) -> np.ndarray:
     >>> squared_error(price, 1.17 * area + 0.26)
     array([1.002001e+00, 6.656400e-02, 6.002500e-02, 2.500000e-05])
     """
-    y_true, y_pred = _vector_pair("y_true", y_true, "y_pred", y_pred)
+    y_true, y_pred = check_vector_pair("y_true", y_true, "y_pred", y_pred)
     return (y_pred - y_true) ** 2
 
 
@@ -253,7 +246,7 @@ def sigmoid_mse_objective(X: Any, y: Any, theta: Any) -> float:
     0.240101
     """
     Xb, y, theta = _model_inputs(X, y, theta, labels=True)
-    return float(np.mean((_sigmoid(Xb @ theta) - y) ** 2))
+    return float(np.mean((sigmoid(Xb @ theta) - y) ** 2))
 
 
 def sigmoid_mse_grad(X: Any, y: Any, theta: Any) -> np.ndarray:
@@ -277,12 +270,8 @@ def sigmoid_mse_grad(X: Any, y: Any, theta: Any) -> np.ndarray:
     """
     Xb, y, theta = _model_inputs(X, y, theta, labels=True)
     z = Xb @ theta
-    y_hat = _sigmoid(z)
-    return 2.0 * Xb.T @ ((y_hat - y) * _sigmoid_derivative(z)) / Xb.shape[0]
-
-
-def _sigmoid_mse_bracket(y: np.ndarray, y_hat: np.ndarray) -> np.ndarray:
-    return -3.0 * y_hat**2 + 2.0 * y_hat - y + 2.0 * y * y_hat
+    y_hat = sigmoid(z)
+    return 2.0 * Xb.T @ ((y_hat - y) * sigmoid_derivative(z)) / Xb.shape[0]
 
 
 def sigmoid_mse_hessian(X: Any, y: Any, theta: Any) -> np.ndarray:
@@ -303,72 +292,9 @@ def sigmoid_mse_hessian(X: Any, y: Any, theta: Any) -> np.ndarray:
     """
     Xb, y, theta = _model_inputs(X, y, theta, labels=True)
     z = Xb @ theta
-    y_hat = _sigmoid(z)
-    c = 2.0 * _sigmoid_derivative(z) * _sigmoid_mse_bracket(y, y_hat)
+    y_hat = sigmoid(z)
+    c = 2.0 * sigmoid_derivative(z) * sigmoid_mse_bracket(y, y_hat)
     return _weighted_gram(Xb, c)
-
-
-def sigmoid_mse_second_derivative(x: Any, y: Any, y_hat: Any) -> Any:
-    r"""Per-sample second derivative of :math:`(\hat y - y)^2` along one parameter.
-
-    .. math::
-
-        \frac{\partial^2 L}{\partial\theta_i^2}
-        = 2x_i^2\,\hat y(1 - \hat y)\,\bigl[-3\hat y^2 + 2\hat y - y + 2y\hat y\bigr]
-
-    :math:`x_i^2 \ge 0` and :math:`\hat y(1 - \hat y) \in [0, 1/4]`, so the sign is the
-    sign of the bracket, which is negative for :math:`\hat y > 2/3` when :math:`y = 0` and
-    for :math:`\hat y < 1/3` when :math:`y = 1` (:func:`sigmoid_mse_negative_curvature`).
-
-    Parameters
-    ----------
-    x : float or array_like
-        Feature value :math:`x_i` (use 1 for the bias).
-    y : float or array_like
-        Label, 0 or 1.
-    y_hat : float or array_like
-        Predicted probability in [0, 1].
-
-    Scalars and arrays of one common shape are accepted; scalars give a ``float``.
-
-    >>> sigmoid_mse_second_derivative(1.0, 0, 0.9)  # confidently wrong: negative curvature
-    -0.1134
-    >>> sigmoid_mse_second_derivative(1.0, 0, 0.5)
-    0.125
-    """
-    x_arr = as_float_array("x", x, ndim=None)
-    y_arr = check_labels("y", y, ndim=None)
-    y_hat_arr = check_probabilities("y_hat", y_hat, ndim=None)
-    _scalars_or_same_shape(x=x_arr, y=y_arr, y_hat=y_hat_arr)
-    value = 2.0 * x_arr**2 * y_hat_arr * (1.0 - y_hat_arr) * _sigmoid_mse_bracket(y_arr, y_hat_arr)
-    return _out(value, x_arr, y_arr, y_hat_arr)
-
-
-def sigmoid_mse_negative_curvature(y: Any) -> tuple[float, float]:
-    r"""The open interval of :math:`\hat y \in (0, 1)` where the sigmoid + MSE curvature is
-    negative, for the label ``y``.
-
-    The bracket :math:`f(\hat y) = -3\hat y^2 + (2 + 2y)\hat y - y` has roots
-    :math:`\hat y = \bigl(1 + y \pm \sqrt{1 - y + y^2}\bigr)/3` and is negative outside them:
-
-    * :math:`y = 0`: :math:`f = \hat y(2 - 3\hat y) < 0 \iff \hat y > 2/3`;
-    * :math:`y = 1`: :math:`f = -(3\hat y - 1)(\hat y - 1) < 0 \iff \hat y < 1/3`.
-
-    In words: when the prediction is confidently on the wrong side, the loss curves
-    downward: no single bowl, so gradient descent can stall on a plateau.
-
-    >>> sigmoid_mse_negative_curvature(0)
-    (0.6666666666666666, 1.0)
-    >>> sigmoid_mse_negative_curvature(1)
-    (0.0, 0.3333333333333333)
-    """
-    label = check_finite_scalar("y", y)
-    if label not in (0.0, 1.0):
-        raise ValueError(f"y must be the label 0 or 1; got {label!r}")
-    root = np.sqrt(1.0 - label + label**2)
-    low, high = (1.0 + label - root) / 3.0, (1.0 + label + root) / 3.0
-    # Negative outside [low, high]; within (0, 1) that is one interval for each label.
-    return (float(high), 1.0) if label == 0.0 else (0.0, float(low))
 
 
 # === 3. Logistic regression with binary cross-entropy: convex ===========================
@@ -379,13 +305,6 @@ def _bce_from_prob(y: np.ndarray, y_prob: np.ndarray, eps: float) -> np.ndarray:
     # digits of log(1 - p) for small p.
     p = np.clip(y_prob, eps, 1.0 - eps)
     return np.where(y == 1.0, -np.log(p), -np.log1p(-p))
-
-
-def _bce_from_logits(y: np.ndarray, z: np.ndarray) -> np.ndarray:
-    # -y log sigma(z) - (1 - y) log(1 - sigma(z)) = log(1 + e^z) - y z, and
-    # log(1 + e^z) = max(z, 0) + log1p(e^{-|z|}): e^{-|z|} <= 1 cannot overflow; for
-    # |z| > 745 it underflows to 0 and the result max(z, 0) - y z is exact.
-    return np.maximum(z, 0.0) - y * z + np.log1p(np.exp(-np.abs(z)))
 
 
 def bce_per_sample(y_true: Any, y_prob: Any, *, eps: float = BCE_EPS) -> np.ndarray:
@@ -456,9 +375,9 @@ def bce_with_logits_per_sample(y_true: Any, z: Any) -> np.ndarray:
     >>> bce_with_logits_per_sample([0, 1, 1], [1e4, 1e4, -1e4])
     array([10000.,     0., 10000.])
     """
-    y_true, z = _vector_pair("y_true", y_true, "z", z)
+    y_true, z = check_vector_pair("y_true", y_true, "z", z)
     check_labels("y_true", y_true)
-    return _bce_from_logits(y_true, z)
+    return bce_from_logits(y_true, z)
 
 
 def bce_with_logits(y_true: Any, z: Any) -> float:
@@ -488,7 +407,7 @@ def bce_objective(X: Any, y: Any, theta: Any) -> float:
     1.1573
     """
     Xb, y, theta = _model_inputs(X, y, theta, labels=True)
-    return float(np.mean(_bce_from_logits(y, Xb @ theta)))
+    return float(np.mean(bce_from_logits(y, Xb @ theta)))
 
 
 def bce_grad(X: Any, y: Any, theta: Any) -> np.ndarray:
@@ -512,7 +431,7 @@ def bce_grad(X: Any, y: Any, theta: Any) -> np.ndarray:
     array([0.6857, 0.96  , 0.1371])
     """
     Xb, y, theta = _model_inputs(X, y, theta, labels=True)
-    return Xb.T @ (_sigmoid(Xb @ theta) - y) / Xb.shape[0]
+    return Xb.T @ (sigmoid(Xb @ theta) - y) / Xb.shape[0]
 
 
 def bce_hessian(X: Any, y: Any, theta: Any) -> np.ndarray:
@@ -530,124 +449,6 @@ def bce_hessian(X: Any, y: Any, theta: Any) -> np.ndarray:
            [0.3499, 0.4898]])
     """
     Xb, _, theta = _model_inputs(X, y, theta, labels=True)
-    return _weighted_gram(Xb, _sigmoid_derivative(Xb @ theta))
+    return _weighted_gram(Xb, sigmoid_derivative(Xb @ theta))
 
 
-def bce_second_derivative(x: Any, y_hat: Any) -> Any:
-    r"""Per-sample second derivative of the BCE along one parameter.
-
-    .. math::
-
-        \frac{\partial^2 L}{\partial\theta_i^2} = \frac{\partial}{\partial\theta_i}\bigl[x_i(\hat y - y)\bigr]
-        = x_i^2\,\hat y(1 - \hat y) \ \ge 0
-
-    (:math:`x_i^2 \ge 0` and :math:`\hat y(1 - \hat y) \in [0, 1/4]`; the label does not
-    appear.) Scalars and arrays of one common shape are accepted.
-
-    >>> bce_second_derivative(1.0, 0.9)
-    0.09
-    >>> bce_second_derivative(1.4, 0.49)
-    0.489804
-    """
-    x_arr = as_float_array("x", x, ndim=None)
-    y_hat_arr = check_probabilities("y_hat", y_hat, ndim=None)
-    _scalars_or_same_shape(x=x_arr, y_hat=y_hat_arr)
-    return _out(x_arr**2 * y_hat_arr * (1.0 - y_hat_arr), x_arr, y_hat_arr)
-
-
-def bce_hessian_single(x: float, y_hat: float) -> np.ndarray:
-    r"""The slides' 2x2 Hessian of the BCE for one sample and one feature, order **(w, b)**.
-
-    .. math::
-
-        H = \begin{bmatrix}
-              \frac{\partial^2 L}{\partial w^2} & \frac{\partial^2 L}{\partial w\,\partial b} \\
-              \frac{\partial^2 L}{\partial b\,\partial w} & \frac{\partial^2 L}{\partial b^2}
-            \end{bmatrix}
-          = \hat y(1 - \hat y)\begin{bmatrix} x^2 & x \\ x & 1 \end{bmatrix}
-
-    :math:`\det H = 0` and the diagonal is :math:`\ge 0`, so :math:`H` is positive
-    semi-definite. Note the order: the slides write this matrix with :math:`w` first,
-    while :func:`bce_hessian` uses :math:`\theta = (b, w)`, bias first; the two are the same
-    matrix with rows and columns swapped.
-
-    >>> bce_hessian_single(1.4, 0.49).round(4)
-    array([[0.4898, 0.3499],
-           [0.3499, 0.2499]])
-    """
-    x_val = check_finite_scalar("x", x)
-    s = _probability_scalar("y_hat", y_hat)
-    v = s * (1.0 - s)
-    return np.array([[v * x_val**2, v * x_val], [v * x_val, v]])
-
-
-def bce_hessian_eigenvalues(x: float, y_hat: float) -> tuple[float, float]:
-    r"""Eigenvalues of :func:`bce_hessian_single`, largest first, in closed form.
-
-    With :math:`a = \hat y(1 - \hat y)x^2`, :math:`b = \hat y(1 - \hat y)x`,
-    :math:`d = \hat y(1 - \hat y)`:
-    :math:`\lambda = \frac{(a + d) \pm \sqrt{(a - d)^2 + 4b^2}}{2}` and
-    :math:`(x^2 - 1)^2 + 4x^2 = (x^2 + 1)^2`, so
-
-    .. math:: \lambda_1 = \hat y(1 - \hat y)(x^2 + 1) \ge 0, \qquad \lambda_2 = 0
-
-    >>> bce_hessian_eigenvalues(1.4, 0.49)
-    (0.7397, 0.0)
-    >>> bool(np.allclose(np.linalg.eigvalsh(bce_hessian_single(1.4, 0.49))[::-1], (0.7397, 0.0)))
-    True
-    """
-    x_val = check_finite_scalar("x", x)
-    s = _probability_scalar("y_hat", y_hat)
-    return (s * (1.0 - s) * (x_val**2 + 1.0), 0.0)
-
-
-# === 4. The loss over a (w, b) grid: figures and the interactive widget =================
-
-def loss_landscape(
-    x: Any, y: Any, w_grid: Any, b_grid: Any, loss: Literal["bce", "mse"] = "bce"
-) -> np.ndarray:
-    r"""Mean loss of :math:`\hat y = \sigma(w x + b)` at every point of a (w, b) grid.
-
-    .. math::
-
-        L_{jk} = \frac{1}{m}\sum_{i=1}^m \ell\bigl(y_i,\; b_j + w_k x_i\bigr),
-        \qquad \ell = \text{BCE (from logits)} \ \text{or}\ (\sigma(z) - y)^2
-
-    Vectorised: the logits of every grid point and sample form one array of shape
-    ``(len(b_grid), len(w_grid), m)`` (memory: 8 bytes per entry), averaged over the
-    last axis. No Python loop.
-
-    Parameters
-    ----------
-    x : array_like, shape (m,)
-        One feature.
-    y : array_like, shape (m,)
-        Labels in {0, 1}.
-    w_grid, b_grid : array_like, 1-D
-        Grid values of the weight and the bias.
-    loss : {"bce", "mse"}
-        Binary cross-entropy, or squared error of the sigmoid output.
-
-    Returns
-    -------
-    numpy.ndarray, shape (len(b_grid), len(w_grid))
-        Rows follow ``b``, columns follow ``w`` (``plt.contour(w_grid, b_grid, L)``).
-
-    Examples
-    --------
-    >>> L = loss_landscape([1.4], [0], w_grid=[-0.1, 0.0], b_grid=[0.1, 0.2, 0.3])
-    >>> L.shape, round(float(L[0, 0]), 4)
-    ((3, 2), 0.6733)
-    """
-    x_arr, y_arr = _vector_pair("x", x, "y", y)
-    check_labels("y", y_arr)
-    w = as_float_array("w_grid", w_grid, ndim=1)
-    b = as_float_array("b_grid", b_grid, ndim=1)
-    z = b[:, None, None] + w[None, :, None] * x_arr[None, None, :]
-    if loss == "bce":
-        per_sample = _bce_from_logits(y_arr, z)
-    elif loss == "mse":
-        per_sample = (_sigmoid(z) - y_arr) ** 2
-    else:
-        raise ValueError(f"loss must be 'bce' or 'mse'; got {loss!r}")
-    return per_sample.mean(axis=-1)

@@ -21,8 +21,11 @@ from typing import Any, Literal
 
 import numpy as np
 
+from ._kernels import add_bias, sigmoid
 from ._validation import (
     as_float_array,
+    check_choice,
+    check_count,
     check_design_matrix,
     check_labels,
     check_positive,
@@ -31,10 +34,8 @@ from ._validation import (
 from .optim import (
     History,
     SeparableDataWarning,
-    _check_choice,
-    _check_count,
-    _newton,
     full_batch_gd,
+    newton,
     sgd_logistic,
 )
 
@@ -61,7 +62,7 @@ def _check_tol(tol: Any) -> float:
 def _check_seed(seed: Any) -> int | None:
     if seed is None:
         return None
-    return _check_count("seed", seed)
+    return check_count("seed", seed)
 
 
 class _LinearModel:
@@ -132,9 +133,9 @@ class LinearRegression(_LinearModel):
 
     def __init__(self, *, solver: Literal["normal", "gd"] = "normal", lr: float = 0.01,
                  max_iter: int = 1000, tol: float = 1e-8) -> None:
-        self.solver = _check_choice("solver", solver, ("normal", "gd"))
+        self.solver = check_choice("solver", solver, ("normal", "gd"))
         self.lr = check_positive("lr", lr)
-        self.max_iter = _check_count("max_iter", max_iter, minimum=1)
+        self.max_iter = check_count("max_iter", max_iter, minimum=1)
         self.tol = _check_tol(tol)
 
     def _hyper(self) -> dict[str, Any]:
@@ -149,7 +150,7 @@ class LinearRegression(_LinearModel):
         X_arr = check_design_matrix("X", X)
         y_arr = as_float_array("y", y, ndim=1)
         check_same_length("X", X_arr, "y", y_arr)
-        Xb = np.hstack([np.ones((X_arr.shape[0], 1)), X_arr])
+        Xb = add_bias(X_arr)
         if self.solver == "normal":
             theta = np.linalg.lstsq(Xb, y_arr, rcond=None)[0]
             self.n_iter_, self.history_ = 0, None
@@ -168,7 +169,8 @@ class LinearRegression(_LinearModel):
                 residual = Xb @ theta - y
                 loss = float(residual @ residual / m)
                 g = 2.0 * (Xb.T @ residual) / m
-                losses.append(loss); grads.append(g)
+                losses.append(loss)
+                grads.append(g)
                 if not (math.isfinite(loss) and np.all(np.isfinite(g))) or (t and loss > 1e6 * losses[0] + 1.0):
                     bound = 2.0 / np.linalg.eigvalsh(2.0 * Xb.T @ Xb / m).max()
                     raise ValueError(
@@ -253,15 +255,15 @@ class LogisticRegression(_LinearModel):
     def __init__(self, *, loss: Literal["bce", "mse"] = "bce",
                  solver: Literal["newton", "gd", "sgd"] = "newton", lr: float = 0.1,
                  max_iter: int = 100, tol: float | None = None, seed: int | None = None) -> None:
-        self.loss = _check_choice("loss", loss, ("bce", "mse"))
-        self.solver = _check_choice("solver", solver, ("newton", "gd", "sgd"))
+        self.loss = check_choice("loss", loss, ("bce", "mse"))
+        self.solver = check_choice("solver", solver, ("newton", "gd", "sgd"))
         if self.solver == "newton" and self.loss != "bce":
             raise ValueError(
                 f"solver='newton' needs loss='bce'; got loss={loss!r}. The sigmoid + MSE loss is not "
                 "convex: its Hessian can have negative eigenvalues, and a Newton step then goes "
                 "uphill. Use solver='gd' or solver='sgd' with loss='mse'.")
         self.lr = check_positive("lr", lr)
-        self.max_iter = _check_count("max_iter", max_iter, minimum=1)
+        self.max_iter = check_count("max_iter", max_iter, minimum=1)
         self.tol = None if tol is None else _check_tol(tol)
         self.seed = _check_seed(seed)
 
@@ -290,7 +292,7 @@ class LogisticRegression(_LinearModel):
         theta0 = np.zeros(X_arr.shape[1] + 1)
         tol = self.DEFAULT_TOL[self.solver] if self.tol is None else self.tol
         if self.solver == "newton":
-            history = _newton(X_arr, y_arr, None, max_iter=self.max_iter, tol=tol, stacklevel=3)
+            history = newton(X_arr, y_arr, max_iter=self.max_iter, tol=tol)
             n_iter = history.steps
         elif self.solver == "gd":
             history = full_batch_gd(X_arr, y_arr, theta0, lr=self.lr, steps=self.max_iter,
@@ -331,10 +333,7 @@ class LogisticRegression(_LinearModel):
                [0.0571, 0.9429]])
         """
         z = self.decision_function(X)
-        e = np.exp(-np.abs(z))  # sigma(z) without overflow, as in lossbook.activations
-        p1 = np.where(z >= 0, 1.0 / (1.0 + e), e / (1.0 + e))
-        p0 = np.where(z >= 0, e / (1.0 + e), 1.0 / (1.0 + e))
-        return np.column_stack([p0, p1])
+        return np.column_stack([sigmoid(-z), sigmoid(z)])  # 1 - sigma(z) = sigma(-z), every digit kept
 
     def predict(self, X: Any) -> np.ndarray:
         """Labels 0/1 (int), 1 where :math:`z > 0`, i.e. :math:`\\hat y > 0.5`.

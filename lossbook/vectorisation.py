@@ -20,17 +20,10 @@ from typing import Any, Callable
 
 import numpy as np
 
-from ._validation import check_design_matrix, check_labels, check_same_length, check_theta
+from ._kernels import sigmoid, sigmoid_scalar
+from ._validation import check_count, check_design_matrix, check_labels, check_same_length, check_theta
 
 __all__ = ["GradientTiming", "loop_bce_gradient", "time_bce_gradient", "vectorised_bce_gradient"]
-
-
-def _count(name: str, value: Any, minimum: int = 1) -> int:
-    if isinstance(value, (bool, np.bool_)) or not isinstance(value, (int, np.integer)):
-        raise TypeError(f"{name} must be an integer; got {type(value).__name__} {value!r}")
-    if value < minimum:
-        raise ValueError(f"{name} must be >= {minimum}; got {value}")
-    return int(value)
 
 
 def _inputs(X: Any, y: Any, theta: Any) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
@@ -47,18 +40,25 @@ def _loop(X: np.ndarray, y: np.ndarray, theta: np.ndarray) -> np.ndarray:
     for i in range(m):
         x = X[i]
         z = theta[0] + float(np.dot(theta[1:], x))
-        y_hat = 1.0 / (1.0 + math.exp(-z)) if z >= 0 else math.exp(z) / (1.0 + math.exp(z))
+        y_hat = sigmoid_scalar(z)
         error = y_hat - y[i]
         grad[0] += error
         grad[1:] += error * x
     return grad / m
 
 
-def _vectorised(X: np.ndarray, y: np.ndarray, theta: np.ndarray) -> np.ndarray:
-    """All samples at once: (1/m) X_b^T (sigma(X_b theta) - y), without building X_b."""
+def bce_gradient(X: np.ndarray, y: np.ndarray, theta: np.ndarray) -> np.ndarray:
+    r"""All samples at once, on checked arrays (no validation):
+    :math:`\frac1m X_b^\top(\sigma(X_b\theta) - y)`, without building :math:`X_b`.
+
+    The kernel of :func:`vectorised_bce_gradient`, for callers that run it many times on
+    arrays they have already checked (:func:`lossbook.convergence.newton_vs_gd`).
+
+    >>> bce_gradient(np.array([[1.4]]), np.array([0.0]), np.array([0.1, -0.1])).round(4)
+    array([0.49 , 0.686])
+    """
     z = theta[0] + X @ theta[1:]
-    e = np.exp(-np.abs(z))
-    error = np.where(z >= 0, 1.0 / (1.0 + e), e / (1.0 + e)) - y
+    error = sigmoid(z) - y
     return np.concatenate([[error.sum()], error @ X]) / X.shape[0]
 
 
@@ -83,7 +83,7 @@ def vectorised_bce_gradient(X: Any, y: Any, theta: Any) -> np.ndarray:
     >>> bool(np.allclose(vectorised_bce_gradient(X, y, theta), loop_bce_gradient(X, y, theta)))
     True
     """
-    return _vectorised(*_inputs(X, y, theta))
+    return bce_gradient(*_inputs(X, y, theta))
 
 
 def _best(func: Callable[[], np.ndarray], repeats: int) -> tuple[float, np.ndarray]:
@@ -155,15 +155,16 @@ def time_bce_gradient(m: int = 10_000, n: int = 2, *, repeats: int = 3, vectoris
     ...
     ValueError: m must be >= 1; got 0
     """
-    m, n = _count("m", m), _count("n", n)
-    repeats, vectorised_repeats = _count("repeats", repeats), _count("vectorised_repeats", vectorised_repeats)
-    seed = _count("seed", seed, minimum=0)
+    m, n = check_count("m", m, minimum=1), check_count("n", n, minimum=1)
+    repeats = check_count("repeats", repeats, minimum=1)
+    vectorised_repeats = check_count("vectorised_repeats", vectorised_repeats, minimum=1)
+    seed = check_count("seed", seed)
     rng = np.random.default_rng(seed)
     X = rng.standard_normal((m, n))
     y = (rng.random(m) < 0.5).astype(np.float64)
     theta = rng.standard_normal(n + 1)
     loop_seconds, g_loop = _best(lambda: _loop(X, y, theta), repeats)
-    vec_seconds, g_vec = _best(lambda: _vectorised(X, y, theta), vectorised_repeats)
+    vec_seconds, g_vec = _best(lambda: bce_gradient(X, y, theta), vectorised_repeats)
     # perf_counter resolves well below a microsecond; the floor only guards a zero interval
     loop_seconds, vec_seconds = max(loop_seconds, 1e-9), max(vec_seconds, 1e-9)
     return GradientTiming(m, n, repeats, vectorised_repeats, loop_seconds, vec_seconds,

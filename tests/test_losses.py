@@ -511,3 +511,31 @@ def test_column_vector_never_broadcasts_silently():
     for fn in (bce_loss, mse_loss, bce_per_sample, squared_error):
         with pytest.raises(ValueError, match="ravel"):
             fn(COLUMN, PROBS)
+
+
+# === where the names live =====================================================================
+
+def test_curvature_and_landscape_names_are_the_losses_names():
+    import lossbook
+    from lossbook import curvature, landscape, losses
+
+    for module in (curvature, landscape):
+        for name in module.__all__:
+            assert getattr(losses, name) is getattr(module, name), name
+            assert name in losses.__all__, name
+    assert lossbook.loss_landscape is landscape.loss_landscape
+
+
+def test_sigmoid_mse_bracket_is_public_and_its_old_name_still_works():
+    from lossbook import losses
+
+    y = np.array([0.0, 0.0, 1.0, 1.0])
+    y_hat = np.array([0.5, 0.9, 0.2, 0.6])
+    expected = -3 * y_hat**2 + 2 * y_hat - y + 2 * y * y_hat
+    np.testing.assert_allclose(losses.sigmoid_mse_bracket(y, y_hat), expected, rtol=1e-15)
+    assert losses._sigmoid_mse_bracket is losses.sigmoid_mse_bracket  # figures.py's import, for now
+    # its sign is the sign of the curvature, and flips where sigmoid_mse_negative_curvature says
+    for label in (0, 1):
+        low, high = sigmoid_mse_negative_curvature(label)
+        inside = np.linspace(low, high, 9)[1:-1]
+        assert np.all(losses.sigmoid_mse_bracket(np.full(7, float(label)), inside) < 0)

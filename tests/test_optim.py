@@ -334,8 +334,113 @@ def test_newton_converges_quadratically_with_full_steps():
 def test_newton_blocks_do_not_change_the_result(block_rows):
     X, y = noisy_logistic(301, 3, seed=9)
     ref = newton(X, y, tol=1e-16)
-    h = newton(X, y, tol=1e-16, block_rows=block_rows)
+    h = newton(X, y, tol=1e-16, fast=True, block_rows=block_rows)
     np.testing.assert_allclose(h.final, ref.final, rtol=1e-10)
+
+
+# --- Newton: the readable solver and the fused one are the same method -----------------------
+
+def _run_newton(X, y, theta0=None, **kwargs):
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        h = newton(X, y, theta0, **kwargs)
+    return h, [w.category for w in caught]
+
+
+def _bc30():
+    from lossbook.datasets import breast_cancer
+
+    bc = breast_cancer()
+    return (bc.X - bc.X.mean(0)) / bc.X.std(0), bc.y
+
+
+NEWTON_CASES = {
+    # name: (data, start, keyword arguments)
+    "correlated": (lambda: noisy_logistic(500, 4, seed=7, rho=0.9), None, dict(tol=1e-14)),
+    "quadratic": (lambda: noisy_logistic(2000, 5, seed=8), None, dict(tol=1e-16)),
+    "tall-blocks": (lambda: noisy_logistic(9000, 3, seed=3), None, dict(tol=1e-14, block_rows=1000)),
+    "bad-start-backtracks": (lambda: noisy_logistic(400, 2, seed=10), [8.0, -30.0, 30.0], dict(tol=1e-14)),
+    "collinear-lstsq": (lambda: (lambda X, y: (np.column_stack([X, X[:, 0]]), y))(*noisy_logistic(300, 2, seed=11)),
+                        None, dict(tol=1e-14, max_iter=50)),
+    "six-flowers": (lambda: (np.array(OVERLAP_X), np.array(OVERLAP_Y, float)), None, {}),
+    "separable-flowers": (lambda: (np.array(FLOWERS_X), np.array(FLOWERS_Y, float)), None, dict(max_iter=1000)),
+    "separable-breast-cancer": (_bc30, None, {}),
+    "max-iter": (lambda: noisy_logistic(200, 3, seed=12), None, dict(max_iter=1, tol=0.0)),
+    "to-rounding": (lambda: noisy_logistic(300, 3, seed=0), None, dict(tol=0.0, max_iter=12)),
+}
+
+
+@pytest.mark.parametrize("case", NEWTON_CASES)
+def test_newton_fast_and_readable_give_the_same_iterates(case):
+    data, theta0, kwargs = NEWTON_CASES[case]
+    X, y = data()
+    readable, warned_readable = _run_newton(X, y, theta0, fast=False, **kwargs)
+    fused, warned_fused = _run_newton(X, y, theta0, fast=True, **kwargs)
+    assert warned_fused == warned_readable
+    assert (fused.steps, fused.converged, fused.separable) == (readable.steps, readable.converged, readable.separable)
+    np.testing.assert_array_equal(fused.step_size, readable.step_size)
+    scale = np.max(np.abs(readable.params), axis=1, keepdims=True)
+    np.testing.assert_allclose(fused.params, readable.params, rtol=0, atol=1e-10 * scale.max())
+    # the fused loss sums max(u, 0) as (sum u + sum |u|) / 2: with the large logits of
+    # separable data that cancels a few digits (1e-10 relative on breast cancer)
+    np.testing.assert_allclose(fused.loss, readable.loss, rtol=1e-9)
+    np.testing.assert_allclose(fused.grads, readable.grads, rtol=1e-7, atol=1e-15)
+    np.testing.assert_allclose(fused.decrement, readable.decrement, rtol=1e-6, atol=1e-24)
+
+
+def test_the_equality_check_sees_a_different_method(monkeypatch):
+    """Feed the comparison a fused solver with a broken Armijo constant: the iterates differ."""
+    import importlib
+
+    fast_module = importlib.import_module("lossbook.optim._newton_fast")
+    X, y = noisy_logistic(400, 2, seed=10)
+    readable, _ = _run_newton(X, y, [8.0, -30.0, 30.0], fast=False, tol=1e-14)
+    monkeypatch.setattr(fast_module, "sufficient_decrease", lambda new, old, t, slope: new <= old + 0.9 * t * slope)
+    broken, _ = _run_newton(X, y, [8.0, -30.0, 30.0], fast=True, tol=1e-14)
+    assert broken.step_size.tolist() != readable.step_size.tolist()
+
+
+@pytest.mark.parametrize("fast", [False, True])
+def test_newton_stops_when_the_line_search_finds_no_decrease(monkeypatch, fast):
+    """An uphill direction (a broken inner solve): both solvers halve down to MIN_STEP, then warn."""
+    import importlib
+
+    newton_module = importlib.import_module("lossbook.optim.newton")
+    fast_module = importlib.import_module("lossbook.optim._newton_fast")
+    uphill = lambda hess, grad: (grad.copy(), 1.0)  # noqa: E731
+    monkeypatch.setattr(newton_module, "inner_solve", uphill)
+    monkeypatch.setattr(fast_module, "inner_solve", uphill)
+    X, y = noisy_logistic(100, 2, seed=1)
+    with pytest.warns(NewtonConvergenceWarning, match="line search found no decrease"):
+        h = newton(X, y, fast=fast)
+    assert h.steps == 0 and not h.converged
+
+
+def test_newton_goes_fast_from_newton_fast_min_rows(monkeypatch):
+    import importlib
+
+    newton_module = importlib.import_module("lossbook.optim.newton")
+    fast_module = importlib.import_module("lossbook.optim._newton_fast")
+    used = []
+    monkeypatch.setattr(fast_module, "solve", lambda *a, **k: used.append("fast"))
+    monkeypatch.setattr(newton_module, "solve", lambda *a, **k: used.append("readable"))
+    monkeypatch.setattr(newton_module, "NEWTON_FAST_MIN_ROWS", 5)
+    newton(OVERLAP_X[:4], FLOWERS_Y)
+    newton(OVERLAP_X, OVERLAP_Y)
+    newton(OVERLAP_X, OVERLAP_Y, fast=False)
+    newton(OVERLAP_X[:4], FLOWERS_Y, fast=True)
+    assert used == ["readable", "fast", "readable", "fast"]
+
+
+@pytest.mark.parametrize("fast", [False, True])
+def test_newton_warnings_point_at_the_callers_line(fast):
+    from lossbook.models import LogisticRegression
+
+    with pytest.warns(SeparableDataWarning) as direct:
+        newton(FLOWERS_X, FLOWERS_Y, fast=fast)
+    with pytest.warns(SeparableDataWarning) as through_fit:
+        LogisticRegression().fit(FLOWERS_X, FLOWERS_Y)
+    assert direct[0].filename == through_fit[0].filename == __file__
 
 
 def test_newton_from_a_bad_start_backtracks_and_still_converges():
@@ -406,6 +511,7 @@ BAD_CALLS = [
     (newton, (np.ones((4, 1, 1)), FLOWERS_Y), {}, ValueError, "X"),
     (newton, (FLOWERS_X, FLOWERS_Y), dict(max_iter=-1), ValueError, "max_iter"),
     (newton, (FLOWERS_X, FLOWERS_Y), dict(block_rows=0), ValueError, "block_rows"),
+    (newton, (FLOWERS_X, FLOWERS_Y), dict(fast="yes"), TypeError, "fast"),
 ]
 
 

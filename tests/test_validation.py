@@ -6,6 +6,8 @@ import pytest
 
 from lossbook._validation import (
     as_float_array,
+    check_choice,
+    check_count,
     check_design_matrix,
     check_finite_scalar,
     check_labels,
@@ -13,6 +15,8 @@ from lossbook._validation import (
     check_probabilities,
     check_same_length,
     check_theta,
+    check_vector_pair,
+    read_only,
     scalar_or_array,
 )
 
@@ -206,3 +210,58 @@ def test_scalar_or_array():
     assert type(out) is float and out == 0.25
     arr = np.array([0.25])
     assert scalar_or_array(arr, [1.0]) is arr
+
+
+# --- counts, choices, pairs, read-only copies ------------------------------------------------
+
+@pytest.mark.parametrize("value", [0, 3, np.int64(7), np.uint8(2)])
+def test_check_count_returns_a_python_int(value):
+    out = check_count("steps", value)
+    assert out == int(value) and type(out) is int
+
+
+@pytest.mark.parametrize("value, exc, words", [
+    (2.5, TypeError, "steps must be an integer; got float 2.5"),
+    (True, TypeError, "steps must be an integer; got bool True"),
+    (np.bool_(False), TypeError, "steps must be an integer"),
+    ("3", TypeError, "steps must be an integer; got str '3'"),
+    (None, TypeError, "steps must be an integer; got NoneType"),
+    (-1, ValueError, "steps must be >= 0; got -1"),
+])
+def test_check_count_refuses_what_is_not_a_count(value, exc, words):
+    with pytest.raises(exc, match=words.replace("(", r"\(")):
+        check_count("steps", value)
+
+
+def test_check_count_minimum():
+    assert check_count("batch_size", 1, minimum=1) == 1
+    with pytest.raises(ValueError, match="batch_size must be >= 1; got 0"):
+        check_count("batch_size", 0, minimum=1)
+
+
+def test_check_choice_lists_the_choices():
+    assert check_choice("order", "shuffle", ("sequential", "shuffle")) == "shuffle"
+    with pytest.raises(ValueError, match="order must be one of 'sequential', 'shuffle'; got 'random'"):
+        check_choice("order", "random", ("sequential", "shuffle"))
+
+
+def test_check_vector_pair_names_the_offender():
+    a, b = check_vector_pair("x", [1, 2], "y", (0.5, 1.5))
+    assert a.dtype == b.dtype == np.float64
+    with pytest.raises(ValueError, match="^y must be a 1-D array"):
+        check_vector_pair("x", [1, 2], "y", [[0.5], [1.5]])
+    with pytest.raises(ValueError, match="x has 2 samples but y has 1"):
+        check_vector_pair("x", [1, 2], "y", [0.5])
+
+
+def test_read_only_copies_and_freezes():
+    source = np.array([1, 2, 3])
+    arr = read_only(source)
+    assert arr.dtype == np.float64 and not arr.flags.writeable
+    source[0] = 99  # a copy: the frozen array does not follow its source
+    assert arr[0] == 1.0
+    with pytest.raises(ValueError, match="read-only"):
+        arr[0] = 5.0
+    assert read_only([1, 2], np.int64).dtype == np.int64
+    assert read_only(None) is None
+

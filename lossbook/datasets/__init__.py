@@ -22,6 +22,8 @@ from importlib import resources
 
 import numpy as np
 
+from .._validation import read_only
+
 __all__ = [
     "Dataset",
     "house_prices",
@@ -111,17 +113,11 @@ class Dataset:
         return int(self.X.shape[1])
 
 
-def _frozen(a, dtype=np.float64) -> np.ndarray:
-    arr = np.array(a, dtype=dtype)
-    arr.setflags(write=False)
-    return arr
-
-
 def _table(name, X, y, feature_names, target_name, target_names, source, y_dtype=np.float64) -> Dataset:
-    X_arr = _frozen(X)
+    X_arr = read_only(X)
     if X_arr.ndim == 1:
-        X_arr = _frozen(X_arr.reshape(-1, 1))
-    return Dataset(name, X_arr, _frozen(y, y_dtype), tuple(feature_names), target_name,
+        X_arr = read_only(X_arr.reshape(-1, 1))
+    return Dataset(name, X_arr, read_only(y, y_dtype), tuple(feature_names), target_name,
                    tuple(target_names), source)
 
 

@@ -71,7 +71,8 @@ class _Record:
             return Text.same(value.strip())
         if isinstance(value, Mapping) and set(value) == set(LANGS) and all(isinstance(v, str) for v in value.values()):
             return Text(*(value[lang].strip() for lang in LANGS))
-        raise self.error(key, f"a text is one string (the same in every language) or a mapping {{{', '.join(LANGS)}}}")
+        raise self.error(key, f"a text is one string (the same in every language) or a mapping "
+                              f"{{{', '.join(LANGS)}}}")
 
     def ref(self, key: str, value: Any, names: Mapping[str, Callable[..., Any]]) -> Ref | tuple[Ref, ...]:
         try:
@@ -152,7 +153,8 @@ def load(text: str | None = None) -> tuple[dict[str, tuple[str, str, str]], tupl
     ...
     lossbook.errata.load.ErrataFileError: errata.yml: erratum 'slides-x', field 'compute': missing
     """
-    data = yaml.safe_load(ERRATA_YML.read_text(encoding="utf-8") if text is None else text)
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    data = yaml.load(ERRATA_YML.read_text(encoding="utf-8") if text is None else text, Loader=loader)
     if not isinstance(data, Mapping) or set(data) != {"sources", "errata", "confirmed"}:
         raise ErrataFileError("errata.yml: the top level has exactly the keys sources, errata, confirmed")
     sources = data["sources"] or {}
@@ -167,6 +169,7 @@ def load(text: str | None = None) -> tuple[dict[str, tuple[str, str, str]], tupl
         if record.id in seen:
             raise ErrataFileError(f"errata.yml: record {record.id!r}, field 'id': used twice")
         if not record.id.startswith(record.source + "-"):
-            raise ErrataFileError(f"errata.yml: record {record.id!r}, field 'id': must start with {record.source + '-'!r}")
+            prefix = record.source + "-"
+            raise ErrataFileError(f"errata.yml: record {record.id!r}, field 'id': must start with {prefix!r}")
         seen.add(record.id)
     return ({k: (s["file"], *(s[lang] for lang in LANGS)) for k, s in sources.items()}, errata, confirmed)

@@ -56,7 +56,8 @@ class Ref:
     function: Callable[..., Any] = field(repr=False, compare=False)
     args: tuple[Any, ...] = field(repr=False, compare=False)
     kwargs: tuple[tuple[str, Any], ...] = field(repr=False, compare=False)
-    path: tuple[tuple[str, Any], ...] = field(repr=False, compare=False)  # ("attr", name) | ("item", i) | ("call", args)
+    #: ("attr", name) | ("item", index) | ("call", (args, kwargs)), in order
+    path: tuple[tuple[str, Any], ...] = field(repr=False, compare=False)
 
     def __str__(self) -> str:
         return self.text

@@ -13,10 +13,13 @@ SEVERITY_TEXT: dict[str, tuple[Text, Text]] = {
                   "A wrong formula, computation or claim: following the source gives a wrong result.")),
     "condition": (Text("Thiếu điều kiện", "Missing conditions"),
                   Text("Khẳng định chỉ đúng với một điều kiện (hay một giả thiết) mà nguồn không nói ra.",
-                       "The statement holds only under a condition (or an assumption) the source does not state.")),
+                       "The statement holds only under a condition (or an assumption) the source does not "
+                       "state.")),
     "notation": (Text("Ký hiệu", "Notation"),
-                 Text("Phần toán đúng hoặc suy ra được, nhưng một ký hiệu, tên gọi hay chú thích lại nói điều khác.",
-                      "The mathematics is right or recoverable, but a symbol, a name or a comment says something else.")),
+                 Text("Phần toán đúng hoặc suy ra được, nhưng một ký hiệu, tên gọi hay chú thích lại nói điều "
+                      "khác.",
+                      "The mathematics is right or recoverable, but a symbol, a name or a comment says "
+                      "something else.")),
     "rounding": (Text("Làm tròn", "Rounding"),
                  Text("Cách tính đúng; chỉ con số in ra bị cắt bớt thay vì làm tròn, hoặc in không nhất quán.",
                       "The method is right; only the printed number is cut instead of rounded, or printed "

@@ -39,7 +39,8 @@ def functions() -> dict[str, Callable[..., Any]]:
     and :mod:`lossbook.errata.recompute` (later modules win a name clash)."""
     names: dict[str, Callable[..., Any]] = {}
     for module in (activations, losses, entropy, lesson, recompute):
-        public = getattr(module, "__all__", None) or [k for k in vars(module) if not k.startswith("_")]
+        public = getattr(module, "__all__", None) or [
+            k for k, v in vars(module).items() if not k.startswith("_") and getattr(v, "__module__", "") == module.__name__]
         names.update({k: getattr(module, k) for k in public if callable(getattr(module, k))})
     return names
 

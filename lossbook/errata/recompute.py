@@ -155,8 +155,15 @@ def house_table_matching(w: float, b: float, first_error: float, digits: int) ->
 
     >>> house_table_matching(1.17, 0.26, 1.002, 3)
     2
+    >>> house_table_matching(1.17, 0.26, 9.999, 3)
+    Traceback (most recent call last):
+    ...
+    ValueError: first_error 9.999 is the first error of neither house table for w = 1.17, b = 0.26
     """
-    return next(v for v in (1, 2) if round(house_price_table(w, b, v).squared_error[0], digits) == first_error)
+    for version in (1, 2):
+        if round(house_price_table(w, b, version).squared_error[0], digits) == first_error:
+            return version
+    raise ValueError(f"first_error {first_error} is the first error of neither house table for w = {w}, b = {b}")
 
 
 # --- chapter 5: logistic growth --------------------------------------------------------------

@@ -17,7 +17,7 @@ import yaml
 from .. import activations, entropy, lesson, losses
 from ..text import LANGS, Text
 from . import recompute
-from .model import _FIELD, SEVERITIES, TRUNCATED, Confirmed, Erratum, Ref, RefError, template_fields
+from .model import FIELD, SEVERITIES, TRUNCATED, Confirmed, Erratum, Ref, RefError, template_fields
 
 #: The data file, shipped as package data.
 ERRATA_YML = Path(__file__).with_name("errata.yml")
@@ -122,7 +122,7 @@ def _erratum(raw: Any, sources: Mapping[str, Mapping[str, str]], names: Mapping[
     texts = {key: r.text(key) for key in ("where", "says", "correct", "why")}
     for key in ("correct", "why"):
         for lang in LANGS:
-            if "<<" in _FIELD.sub("", texts[key](lang)):
+            if "<<" in FIELD.sub("", texts[key](lang)):
                 raise r.error(key, f"a field is <<name>>, <<name:4>> or <<name:sci2>> ({lang})")
             unknown = template_fields(texts[key](lang)) - set(refs)
             if unknown:

@@ -133,7 +133,8 @@ def evaluate(compute: Ref | tuple[Ref, ...]) -> Any:
 
 # --- templates ---------------------------------------------------------------------------------
 
-_FIELD = re.compile(r"<<(?P<name>\w+)(?::(?P<spec>sci\d+|\d+))?>>")
+#: A template field: <<name>>, <<name:4>> (decimals) or <<name:sci2>> (scientific notation).
+FIELD = re.compile(r"<<(?P<name>\w+)(?::(?P<spec>sci\d+|\d+))?>>")
 
 
 def _format_value(value: Any, spec: str | None) -> str:
@@ -154,12 +155,12 @@ def fill(template: str, values: Mapping[str, Any]) -> str:
     >>> fill(r"$w = <<value:4>>$, <<n>> points, <<tiny:sci1>>", {"value": -0.10686, "n": 3, "tiny": 4.2e-18})
     '$w = −0.1069$, 3 points, $4.2 \\times 10^{-18}$'
     """
-    return _FIELD.sub(lambda m: _format_value(values[m.group("name")], m.group("spec")), template)
+    return FIELD.sub(lambda m: _format_value(values[m.group("name")], m.group("spec")), template)
 
 
 def template_fields(template: str) -> set[str]:
     """The names a template uses: ``template_fields("<<a:4>> <<b>>") == {"a", "b"}``."""
-    return {m.group("name") for m in _FIELD.finditer(template)}
+    return {m.group("name") for m in FIELD.finditer(template)}
 
 
 # --- judging a printed number ---------------------------------------------------------------------

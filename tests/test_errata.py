@@ -1,6 +1,7 @@
 """lossbook.errata: every erratum recomputes its correct value (and it differs from the
 source's), every correct value is also recomputed here independently (plain ``math``),
-and no correct number is typed in errata.py."""
+no correct number is typed in errata.yml, and the loader refuses a broken record, naming
+the record and the field."""
 from __future__ import annotations
 
 import ast
@@ -11,10 +12,14 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from lossbook import errata, lesson
-from lossbook.errata import CONFIRMED, ERRATA, ERRATUM, SOURCES
+import yaml
 
-ERRATA_PY = Path(errata.__file__)
+from lossbook import errata, lesson
+from lossbook.errata import CONFIRMED, ERRATA, ERRATUM, SEVERITIES, SOURCES, ErrataFileError, load
+from lossbook.errata.load import ERRATA_YML
+
+ERRATA_DIR = Path(errata.__file__).parent
+DOCS = Path(__file__).resolve().parent.parent / "docs"
 IDS = [e.id for e in ERRATA]
 
 
@@ -101,7 +106,7 @@ def test_correct_value_matches_independent_recomputation(eid):
 @pytest.mark.parametrize("eid", [e.id for e in ERRATA if e.source_value is not None and e.reproduce is not None])
 def test_reproduce_explains_the_source_value(eid):
     e = ERRATUM[eid]
-    assert errata._same(e.reproduce(), e.source_value, e.digits)
+    assert errata._same(e.reproduced_value(), e.source_value, e.digits)
 
 
 @pytest.mark.parametrize("eid", IDS)
@@ -115,7 +120,7 @@ def test_texts_in_both_languages_fully_filled(eid):
         for filled in (e.correct(lang), e.why(lang)):  # numbers filled by lossbook print a true minus
             assert not re.search(r"(?<![\w.])-\d", re.sub(r"\$[^$]*\$", "", filled)), filled
     assert e.source in SOURCES and e.file == SOURCES[e.source][0]
-    assert e.kind in {"number", "formula", "claim", "inconsistency", "notation"}
+    assert e.severity in SEVERITIES
     assert e.lesson is None or callable(getattr(lesson, e.lesson))
 
 
@@ -161,25 +166,39 @@ def test_correct_value_is_not_typed_in_the_entry(eid):
                 assert shown not in typed, f"{eid} types its correct value {shown}"
 
 
+def _refs(record) -> list:
+    compute = record.compute if isinstance(record.compute, dict) else {"value": record.compute}
+    refs = [r for v in compute.values() for r in (v if isinstance(v, tuple) else (v,))]
+    return refs + ([record.reproduce] if isinstance(getattr(record, "reproduce", None), errata.Ref) else [])
+
+
 def test_float_literals_in_errata_are_source_values_inputs_or_tolerances():
+    """Every float the errata's code and recomputations type (the arguments in errata.yml,
+    the literals of lossbook/errata/*.py) is a source's value, a lesson input or a tolerance."""
     text = " ".join(str(v) for e in ERRATA for v in (e.says, e.location, e.source_value)) + " " + " ".join(
         str(v) for c in CONFIRMED for v in (c.says, c.source_value))
-    lesson_src = (Path(lesson.__file__)).read_text(encoding="utf-8")
-    lesson_floats = {repr(n.value).lstrip("-") for n in ast.walk(ast.parse(lesson_src))
+    root = Path(lesson.__file__)  # lesson.py, or the lesson/ package
+    lesson_src = [p.read_text(encoding="utf-8") for p in (root.parent.rglob("*.py") if root.name == "__init__.py"
+                                                            else [root])]
+    lesson_floats = {repr(n.value).lstrip("-") for src in lesson_src for n in ast.walk(ast.parse(src))
                      if isinstance(n, ast.Constant) and isinstance(n.value, float)}
-    for node in ast.walk(ast.parse(ERRATA_PY.read_text(encoding="utf-8"))):
-        if isinstance(node, ast.Constant) and isinstance(node.value, float):
-            r = repr(node.value).lstrip("-")
-            ok = (node.value.is_integer() or "e-" in r or r in lesson_floats
-                  or r in text or r.rstrip("0") in text)
-            assert ok, f"float literal {r} in errata.py is neither a source value, a lesson input nor a tolerance"
+    trees = [(p.name, ast.parse(p.read_text(encoding="utf-8"))) for p in ERRATA_DIR.glob("*.py")]
+    trees += [(f"{r.id}: {ref}", ast.parse(str(ref), mode="eval")) for r in (*ERRATA, *CONFIRMED) for ref in _refs(r)]
+    assert len(trees) > 100
+    for where, tree in trees:
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Constant) and isinstance(node.value, float):
+                r = repr(node.value).lstrip("-")
+                ok = (node.value.is_integer() or "e-" in r or r in lesson_floats
+                      or r in text or r.rstrip("0") in text)
+                assert ok, f"float literal {r} in {where} is neither a source value, a lesson input nor a tolerance"
 
 
 # --- confirmed numbers ------------------------------------------------------------------------
 
 @pytest.mark.parametrize("c", CONFIRMED, ids=lambda c: c.id)
 def test_confirmed_numbers_are_right(c):
-    assert c.check(), f"{c.id}: lossbook gives {c.compute()!r}, the source {c.source_value!r}"
+    assert c.check(), f"{c.id}: lossbook gives {c.value()!r}, the source {c.source_value!r}"
     assert c.source in SOURCES
     assert c.lesson is None or callable(getattr(lesson, c.lesson))
 
@@ -195,18 +214,47 @@ def test_confirmed_independently():
 # --- the page --------------------------------------------------------------------------------
 
 @pytest.mark.parametrize("lang", ["vi", "en"])
-def test_render_errata_markdown(lang):
+def test_render_errata_markdown_groups_by_severity_math_first(lang):
     page = errata.render_errata_markdown(lang)
-    for key, (filename, *_names) in SOURCES.items():
-        assert f"(`{filename}`)" in page
-    rows = [line for line in page.splitlines() if line.startswith("| `")]
-    assert [r.split("`")[1] for r in rows] == [e.id for s in SOURCES for e in ERRATA if e.source == s]
+    rows = [line for line in page.splitlines() if line.startswith("| <span id=")]
+    assert [r.split("`")[1] for r in rows] == [e.id for s in SEVERITIES for e in ERRATA if e.severity == s]
     for row in rows:
         cells = re.sub(r"\$[^$]*\$", "", row.replace(r"\|", "")).count("|") - 1
         assert cells == 5, row
+        eid = row.split("`")[1]
+        assert f'<span id="{eid}"></span>' in row
+        assert errata.SOURCES[ERRATUM[eid].source][1 + ("vi", "en").index(lang)] in row  # the source is named
     headings = [line for line in page.splitlines() if line.startswith("#")]
-    assert len(headings) == len(SOURCES) and all(h.startswith("### ") for h in headings)
+    assert headings == [f"### {errata.SEVERITY_TEXT[s][0](lang)}" for s in SEVERITIES]
+    assert headings[0] == "### " + {"vi": "Lỗi toán học", "en": "Mathematical errors"}[lang]
+    for s in SEVERITIES:  # every heading is explained in one sentence, right below it
+        sentence = errata.SEVERITY_TEXT[s][1](lang)
+        assert f"{errata.SEVERITY_TEXT[s][0](lang)}\n\n{sentence}\n\n|" in page
+        assert sentence.count(". ") == 0 and sentence.endswith(".")
     assert errata.render_errata_markdown(lang, heading_level=2).startswith("## ")
+
+
+def test_every_severity_is_used_and_counted():
+    assert sum(errata.count_errata(severity=s) for s in SEVERITIES) == len(ERRATA)
+    assert all(errata.count_errata(severity=s) for s in SEVERITIES)
+    assert errata.count_errata("blog") == sum(e.source == "blog" for e in ERRATA)
+
+
+def dead_errata_links(markdown: str, anchors: set[str]) -> list[str]:
+    """The erratum ids a page links (13-errata.md#<id>) that have no anchor on the errata page."""
+    prefixes = tuple(f"{s}-" for s in SOURCES)
+    return [t for t in re.findall(r"13-errata\.md#([\w-]+)", markdown) if t.startswith(prefixes) and t not in anchors]
+
+
+def test_links_to_errata_ids_resolve():
+    """A chapter links an erratum as 13-errata.md#<id>: every such id has its anchor on the page."""
+    anchors = set(re.findall(r'<span id="([\w-]+)"></span>',
+                             errata.render_errata_markdown("vi") + errata.render_confirmed_markdown("vi")))
+    assert anchors == set(IDS) | {c.id for c in CONFIRMED}
+    for page in DOCS.glob("*.md"):
+        assert not dead_errata_links(page.read_text(encoding="utf-8"), anchors), page.name
+    planted = "see [the errata](13-errata.md#slides-sgd2-w1) and [this](13-errata.md#slides-no-such-id)"
+    assert dead_errata_links(planted, anchors) == ["slides-no-such-id"]
 
 
 def test_render_languages_have_the_same_shape():
@@ -241,3 +289,83 @@ def test_rounding_rule_exact_decimal_ties_to_even():
     assert errata._same(0.0685, 0.068, 3) and errata._same(0.0675, 0.068, 3)  # half to even
     assert "slides-house-error-000002" not in ERRATUM
     assert any(c.id == "slides-house-error-000002" and c.check() for c in CONFIRMED)
+
+
+# --- the data file: one format, and a loader that names the broken record and field ---------------
+
+RAW = yaml.safe_load(ERRATA_YML.read_text(encoding="utf-8"))
+GOOD = {
+    "id": "slides-test", "source": "slides", "severity": "rounding", "where": "'Example'",
+    "says": "$w = -0.1068$", "correct": "$w = <<value:4>>$", "why": {"vi": "cắt bớt", "en": "truncated"},
+    "compute": {"value": "sgd_step_one_feature().param('w')"}, "source_value": -0.1068,
+    "reproduce": "truncated", "digits": 4, "lesson": "sgd_step_one_feature",
+}
+
+
+def _load_with(record: dict, kind: str = "errata") -> tuple:
+    data = {"sources": RAW["sources"], "errata": [], "confirmed": [], kind: [record]}
+    return load(yaml.safe_dump(data, allow_unicode=True))
+
+
+def test_a_good_record_loads_and_checks():
+    _, (e,), _ = _load_with(GOOD)
+    assert e.check().ok and e.correct("en") == "$w = −0.1069$" and e.says("vi") == e.says("en")
+
+
+@pytest.mark.parametrize("change, field, message", [
+    ({"severity": "typo"}, "severity", "unknown severity 'typo' (one of math, condition, notation, rounding)"),
+    ({"colour": "red"}, "colour", "unknown key"),
+    ({"source": "book"}, "source", "unknown source 'book'"),
+    ({"compute": {"value": "sgd_step_one_featur().param('w')"}}, "compute.value", "unknown function 'sgd_step_one_featur'"),
+    ({"compute": {"value": "lambda: 1"}}, "compute.value", "must start with a function call"),
+    ({"compute": {"value": "sgd_step_one_feature(0.1 + 0.2).loss_before"}}, "compute.value", "must be literals"),
+    ({"compute": {"value": "__import__('os').getcwd()"}}, "compute.value", "unknown function '__import__'"),
+    ({"compute": {"w": "sgd_step_one_feature().loss_before"}}, "compute", "at least 'value'"),
+    ({"correct": "$w = <<w:4>>$"}, "correct", "<<w>> (vi) is not computed"),
+    ({"correct": "$w = <<value:.4f>>$"}, "correct", "a field is <<name>>, <<name:4>> or <<name:sci2>>"),
+    ({"why": {"vi": "cắt bớt"}}, "why", "a text is one string"),
+    ({"lesson": "no_such_lesson"}, "lesson", "not a function of lossbook.lesson"),
+    ({"digits": "four"}, "digits", "a whole number"),
+    ({"reproduce": "truncated", "digits": None}, "reproduce", "needs digits"),
+    ({"id": "notes-test"}, "id", "must start with 'slides-'"),
+])
+def test_loader_names_the_record_and_the_field(change, field, message):
+    broken = {**GOOD, **change}
+    with pytest.raises(ErrataFileError) as err:
+        _load_with({k: v for k, v in broken.items() if v is not None})
+    text = str(err.value)
+    assert f"'{broken['id']}'" in text and f"field {field!r}" in text and message in text, text
+
+
+def test_loader_refuses_a_missing_key_and_a_duplicate_id():
+    with pytest.raises(ErrataFileError, match=r"erratum 'slides-test', field 'why': missing"):
+        _load_with({k: v for k, v in GOOD.items() if k != "why"})
+    data = {"sources": RAW["sources"], "errata": [GOOD, GOOD], "confirmed": []}
+    with pytest.raises(ErrataFileError, match=r"record 'slides-test', field 'id': used twice"):
+        load(yaml.safe_dump(data, allow_unicode=True))
+    with pytest.raises(ErrataFileError, match=r"confirmed 'slides-test', field 'compute': .*unknown function 'nope'"):
+        _load_with({"id": "slides-test", "source": "slides", "where": "x", "says": "y", "source_value": 1.0,
+                    "compute": "nope()"}, "confirmed")
+
+
+def test_data_file_holds_names_and_literals_only():
+    """Every recomputation in errata.yml is a name with literal arguments and fields (the
+    loader parses them without eval); no quote is written twice for two languages."""
+    for record in (*RAW["errata"], *RAW["confirmed"]):
+        for key in ("where", "says", "correct", "why"):
+            text = record.get(key)
+            if isinstance(text, dict):
+                assert text["vi"] != text["en"], f"{record['id']}: {key} is the same in both languages; write it once"
+        compute = record["compute"] if isinstance(record["compute"], dict) else {"value": record["compute"]}
+        for ref in (r for v in compute.values() for r in (v if isinstance(v, list) else [v])):
+            tree = ast.parse(ref, mode="eval")
+            assert not any(isinstance(n, (ast.Lambda, ast.BinOp, ast.BoolOp, ast.Compare, ast.comprehension,
+                                          ast.IfExp)) for n in ast.walk(tree)), ref
+    assert {e.severity for e in ERRATA} == set(SEVERITIES)
+
+
+def test_ref_evaluates_fields_items_and_methods():
+    names = errata.load.__globals__["functions"]()
+    ref = errata.Ref.parse("sgd_step_two_features(0.0931, 0.4990, -0.1013).param('w1', when='before')", names)
+    assert ref() == 0.499 and str(ref) == ref.text
+    assert errata.Ref.parse("separable_no_minimiser().losses[-1]", names)() == lesson.separable_no_minimiser().losses[-1]

@@ -6,8 +6,11 @@ once per language, cached for the module) and only a few are drawn, twice each.
 """
 from __future__ import annotations
 
+import ast
 import importlib.util
 import io
+import subprocess
+import sys
 from pathlib import Path
 
 import matplotlib
@@ -112,7 +115,7 @@ def test_vietnamese_text_has_diacritics(built):
 @pytest.mark.parametrize("lang", ["fr", "VI", "", None, "english"])
 def test_bad_lang_is_a_value_error(lang):
     for name, func in FIGURES.items():
-        with pytest.raises(ValueError, match="lang must be 'vi' or 'en'"):
+        with pytest.raises(ValueError, match=r"lang must be one of \('vi', 'en'\)"):
             func(lang=lang)
 
 
@@ -130,3 +133,42 @@ def test_svg_is_byte_identical_across_renders(name):
     assert first == second, f"{name}: two renders gave different SVG bytes"
     assert b"<svg" in first and b"Date" not in first
     assert plt.get_fignums() == before
+
+
+# --- the package: small modules, one number format, matplotlib only here ------------------------
+
+FIGURES_DIR = ROOT / "lossbook" / "figures"
+
+
+def test_every_figure_function_is_importable_from_the_package():
+    import lossbook.figures as figures
+
+    for name, func in FIGURES.items():
+        assert getattr(figures, func.__name__) is func, f"lossbook.figures.{func.__name__} ({name}) is not importable"
+
+
+def module_problems(name: str, source: str) -> list[str]:
+    """What keeps a figure module from the house rules: over 500 lines, or its own
+    number/language helper instead of lossbook.text."""
+    problems = [f"{name} has {len(source.splitlines())} lines"] if len(source.splitlines()) > 500 else []
+    tree = ast.parse(source)
+    used = {n.id for n in ast.walk(tree) if isinstance(n, ast.Name)}
+    used |= {n.name for n in ast.walk(tree) if isinstance(n, ast.FunctionDef)}
+    problems += [f"{name} has its own {helper}" for helper in sorted({"_num", "_tr", "_check_lang"} & used)]
+    return problems
+
+
+@pytest.mark.parametrize("path", sorted(FIGURES_DIR.glob("*.py")), ids=lambda p: p.name)
+def test_figure_modules_are_small_and_use_the_site_format(path):
+    assert not module_problems(path.name, path.read_text(encoding="utf-8"))
+
+
+def test_module_problems_catches_a_planted_module():
+    planted = "def _num(v):\n    return str(v)\n" + "x = 1\n" * 500
+    assert module_problems("planted.py", planted) == ["planted.py has 502 lines", "planted.py has its own _num"]
+
+
+def test_import_lossbook_does_not_load_matplotlib():
+    code = "import sys, lossbook, lossbook.errata, lossbook.lesson; print('matplotlib' in sys.modules)"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"

@@ -13,7 +13,7 @@ __all__ = [
     "DELTAS", "SQUARE_X0", "SQUARE_ETA",
     "SGD_X", "SGD_Y", "SGD_W", "SGD_B", "SGD_ETA", "SGD_THETA", "SGD2_X", "SGD2_THETA",
     "TUMOUR_PROBABILITY", "THRESHOLD", "ENTROPY_P", "NOTES_F", "BERNOULLI_Y_HAT",
-    "CURVATURE_Y_HAT", "QUIZ_Y_HAT", "SEPARATING_LINE", "RIDGE_LAMBDA",
+    "CURVATURE_Y_HAT", "CONFIDENT_WRONG_Y_HAT", "QUIZ_Y_HAT", "SEPARATING_LINE", "RIDGE_LAMBDA",
 ]
 
 from ..text import LANGS  # noqa: E402  (re-exported: lossbook.lesson.LANGS)
@@ -56,6 +56,8 @@ ENTROPY_P = 0.9
 NOTES_F = 0.7
 #: The blog's prediction in the Bernoulli likelihood.
 BERNOULLI_Y_HAT = 0.8
+#: A confident, wrong prediction for a sample of label 0 (chapter 8's exercise, a quiz).
+CONFIDENT_WRONG_Y_HAT = 0.99
 
 # --- chapter 9: convexity ---------------------------------------------------------------------------
 #: A line :math:`(b, w)` separating the four petals of :func:`lossbook.datasets.petal_sgd` (at :math:`x = 2.25`).

@@ -18,10 +18,11 @@ from ..entropy import entropy as _entropy
 from ..entropy import information as _information
 from ..activations import sigmoid as _sigmoid
 from ..text import fmt, given, md_table, tr
-from ._table import values_table
-from ._given import BERNOULLI_Y_HAT, ENTROPY_P, NOTES_F, SGD_B, SGD_W, SGD_X, SGD_Y
+from ._table import Col, table, values_table
+from ._given import BERNOULLI_Y_HAT, CONFIDENT_WRONG_Y_HAT, ENTROPY_P, NOTES_F, SGD_B, SGD_W, SGD_X, SGD_Y
 
-__all__ = ["output_table_losses", "bernoulli_likelihood", "notes_bce_formula", "entropy_example", "clipped_vs_logits", "bce_logit_gradient"]
+__all__ = ["output_table_losses", "bernoulli_likelihood", "notes_bce_formula", "entropy_example", "clipped_vs_logits", "bce_logit_gradient",
+           "confident_wrong"]
 
 
 @dataclass(frozen=True)
@@ -32,6 +33,15 @@ class OutputTableLosses:
     y: tuple[float, ...]
     losses: tuple[float, ...]
     mean: float
+
+    @property
+    def total(self) -> float:
+        r"""The sum of the losses, :math:`m` times the mean.
+
+        >>> round(output_table_losses().total, 4)
+        6.1297
+        """
+        return float(sum(self.losses))
 
     def markdown(self, lang: str = "vi", digits: int = 4) -> str:
         headers = (tr(lang, r"đầu ra $\hat y$", r"output $\hat y$"), tr(lang, "nhãn $y$", "label $y$"),
@@ -262,3 +272,36 @@ def bce_logit_gradient(z: float = SGD_B + SGD_W * SGD_X, y: float = SGD_Y, h: fl
     s = float(_sigmoid(z))
     numerical = (_bce_with_logits([y], [z + h]) - _bce_with_logits([y], [z - h])) / (2 * h)
     return BCELogitGradient(z, y, s, s - y, float(numerical))
+
+
+@dataclass(frozen=True)
+class ConfidentWrong:
+    r"""One confident, wrong prediction: squared error and BCE, and their gradients in :math:`z`."""
+
+    y: float
+    y_hat: float
+    squared_error: float
+    bce: float
+    mse_gradient: float
+    bce_gradient: float
+    ratio: float
+
+    def markdown(self, lang: str = "vi", digits: int = 4) -> str:
+        return table(lang, (Col("hàm mất mát", "loss", "l"), Col("$L$"), Col(r"$\partial L/\partial z$")),
+                     [("MSE", fmt(self.squared_error, digits), fmt(self.mse_gradient, digits)),
+                      ("BCE", fmt(self.bce, digits), fmt(self.bce_gradient, digits))])
+
+
+def confident_wrong(y_hat: float = CONFIDENT_WRONG_Y_HAT, y: float = 0.0) -> ConfidentWrong:
+    r"""A sample of label ``y`` predicted ``y_hat``, :math:`\hat y = \sigma(z)`: the squared error
+    :math:`(\hat y - y)^2` has :math:`\partial/\partial z = 2(\hat y - y)\,\hat y(1 - \hat y)`, the
+    BCE :math:`-y\ln\hat y - (1 - y)\ln(1 - \hat y)` has :math:`\hat y - y`; ``ratio`` = BCE's / MSE's.
+
+    >>> r = confident_wrong()
+    >>> round(r.squared_error, 4), round(r.bce, 4), round(r.mse_gradient, 4), round(r.ratio)
+    (0.9801, 4.6052, 0.0196, 51)
+    """
+    p, y = float(y_hat), float(y)
+    mse_gradient = 2.0 * (p - y) * p * (1.0 - p)
+    return ConfidentWrong(y, p, (p - y) ** 2, float(_bce_per_sample([y], [p])[0]), mse_gradient, p - y,
+                          (p - y) / mse_gradient)

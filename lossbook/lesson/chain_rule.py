@@ -14,7 +14,7 @@ from ..text import fmt, given, md_table, tr
 from ._table import values_table
 from ._given import SGD_B, SGD_W, SGD_X, SGD_Y
 
-__all__ = ["chain_rule", "hessian_example", "sigmoid_squared_error_chain"]
+__all__ = ["power_chain", "chain_rule", "hessian_example", "sigmoid_squared_error_chain"]
 
 
 @dataclass(frozen=True)
@@ -167,3 +167,33 @@ def sigmoid_squared_error_chain(x: float = SGD_X, y: float = SGD_Y, w: float = S
     s = float(_sigmoid(w * x + b))
     numeric = _numerical_gradient(lambda v: (_sigmoid(v[0] * x + b) - y) ** 2, [w])[0]
     return SigmoidSquaredErrorChain(x, y, w, b, s, 2 * (s - y) * s * (1 - s) * x, float(numeric))
+
+
+@dataclass(frozen=True)
+class PowerChain:
+    r""":math:`h(x) = (ax + c)^n` differentiated by the chain rule, and numerically."""
+
+    x: float
+    chain_rule: float
+    numerical: float
+
+    def markdown(self, lang: str = "vi", digits: int = 4) -> str:
+        return values_table(lang, [(r"$n a (ax + c)^{n-1}$", None, self.chain_rule),
+                                   ("sai phân trung tâm", "central difference", self.numerical)], digits)
+
+
+def power_chain(x: float = 0.0, a: float = 3.0, c: float = 1.0, n: int = 4) -> PowerChain:
+    r"""The chapter's exercise :math:`h(x) = (3x + 1)^4`: inner layer :math:`u = ax + c`
+    (:math:`u' = a`), outer layer :math:`u^n` (derivative :math:`n u^{n-1}`), so
+
+    .. math:: h'(x) = n\,(ax + c)^{n-1}\cdot a = 12(3x + 1)^3
+
+    checked with :func:`lossbook.gradcheck.numerical_gradient`.
+
+    >>> r = power_chain()
+    >>> r.chain_rule, round(r.numerical, 6)
+    (12.0, 12.0)
+    """
+    x, a, c, n = float(x), float(a), float(c), int(n)
+    numeric = _numerical_gradient(lambda v: (a * v[0] + c) ** n, [x])[0]
+    return PowerChain(x, n * (a * x + c) ** (n - 1) * a, float(numeric))

@@ -41,6 +41,16 @@ class BCEHessianExample:
     eigenvalues: tuple[float, float]
     numerical_eigenvalues: tuple[float, float]
 
+    @property
+    def null_product(self) -> tuple[float, float]:
+        r""":math:`H\,(1, -x)^\top`, zero: the direction :math:`(1, -x)` is flat (order :math:`(w, b)`).
+
+        >>> [round(v, 12) + 0.0 for v in bce_hessian_example().null_product]
+        [0.0, 0.0]
+        """
+        (a, b), (c, d) = self.hessian
+        return (a - self.x * b, c - self.x * d)
+
     def markdown(self, lang: str = "vi", digits: int = 4) -> str:
         headers = (tr(lang, "đại lượng", "quantity"), tr(lang, "công thức", "formula"), tr(lang, "giá trị", "value"))
         H = self.hessian

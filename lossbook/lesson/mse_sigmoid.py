@@ -21,10 +21,12 @@ from ..losses import sigmoid_mse_negative_curvature as _sigmoid_mse_negative_cur
 from ..losses import sigmoid_mse_objective as _sigmoid_mse_objective
 from ..losses import sigmoid_mse_second_derivative as _sigmoid_mse_second_derivative
 from ..text import check_lang, fmt, given, md_table, tr
-from ._table import values_table
-from ._given import CURVATURE_Y_HAT, PETAL_LINES
+from ._table import Col, table, values_table
+from ._given import CURVATURE_Y_HAT, PETAL_LINES, SGD_B, SGD_W, SGD_X, SGD_Y
+from .chain_rule import hessian_example
 
-__all__ = ["sigmoid_mse_curvature", "saturation_gradients", "flipped_line_descent", "sigmoid_mse_concavity", "sigmoid_mse_most_negative"]
+__all__ = ["sigmoid_mse_curvature", "saturation_gradients", "flipped_line_descent", "sigmoid_mse_concavity", "sigmoid_mse_most_negative",
+           "first_sample_gradients", "hessian_example"]
 
 
 @dataclass(frozen=True)
@@ -240,3 +242,39 @@ def sigmoid_mse_most_negative(y: float = 1.0, x: float = 1.0, points: int = 1000
     p = np.linspace(0.0, 1.0, int(points))
     values = _sigmoid_mse_second_derivative(np.full_like(p, float(x)), np.full_like(p, float(y)), p)
     return SigmoidMSEMostNegative(float(y), float(values.min()), float(p[values.argmin()]))
+
+
+@dataclass(frozen=True)
+class FirstSampleGradients:
+    r"""The gradient :math:`(L'_b, L'_w)` of sigmoid + MSE and of BCE on one sample."""
+
+    x: float
+    y: float
+    theta: tuple[float, float]
+    y_hat: float
+    mse: tuple[float, float]
+    bce: tuple[float, float]
+    factor: float
+
+    def markdown(self, lang: str = "vi", digits: int = 4) -> str:
+        return table(lang, (Col("", align="l"), Col("$L'_b$"), Col("$L'_w$")),
+                     [("MSE", fmt(self.mse[0], digits), fmt(self.mse[1], digits)),
+                      ("BCE", fmt(self.bce[0], digits), fmt(self.bce[1], digits))])
+
+
+def first_sample_gradients(x: float = SGD_X, y: float = SGD_Y, w: float = SGD_W, b: float = SGD_B) -> FirstSampleGradients:
+    r"""The slides' first sample (:math:`x = 1.4`, :math:`y = 0`, :math:`w = -0.1`, :math:`b = 0.1`):
+    with :math:`\hat y = \sigma(wx + b)`, the MSE gradient
+    :math:`2(\hat y - y)\,\hat y(1 - \hat y)\,(1, x)` is the BCE gradient :math:`(\hat y - y)(1, x)`
+    times ``factor`` :math:`= 2\hat y(1 - \hat y)`.
+
+    >>> r = first_sample_gradients()
+    >>> round(r.y_hat, 2), [round(g, 4) for g in r.mse], [round(g, 4) for g in r.bce], round(r.factor, 4)
+    (0.49, [0.2449, 0.3429], [0.49, 0.686], 0.4998)
+    """
+    x, y, w, b = float(x), float(y), float(w), float(b)
+    X, Y, theta = [[x]], [y], [b, w]
+    s = float(_sigmoid(w * x + b))
+    mse = tuple(float(g) for g in _sigmoid_mse_grad(X, Y, theta))
+    bce = tuple(float(g) for g in _bce_grad(X, Y, theta))
+    return FirstSampleGradients(x, y, (b, w), s, mse, bce, 2.0 * s * (1.0 - s))

@@ -19,7 +19,7 @@ __all__ = ["derivative_as_limit", "square_descent", "walk_2d", "sign_descent_ove
 
 @dataclass(frozen=True)
 class DerivativeLimit:
-    """Difference quotients of :math:`J(x) = x^2` shrinking to :math:`J'(x) = 2x`."""
+    """Difference quotients of :math:`J(x) = x^n` shrinking to :math:`J'(x) = n x^{n-1}`."""
 
     x: float
     deltas: tuple[float, ...]
@@ -34,12 +34,13 @@ class DerivativeLimit:
         return md_table(headers, rows, "rrr")
 
 
-def derivative_as_limit(x: float = 3.0, deltas: Sequence[float] = DELTAS) -> DerivativeLimit:
+def derivative_as_limit(x: float = 3.0, deltas: Sequence[float] = DELTAS, power: int = 2) -> DerivativeLimit:
     r"""The slides' definition :math:`J'(x) = \lim_{\Delta x\to 0}\frac{J(x+\Delta x) - J(x)}{\Delta x}`
     on the square function :math:`J(x) = x^2`.
 
     The quotient is exactly :math:`2x + \Delta x`, so the gap to :math:`J'(x) = 2x` is
-    :math:`\Delta x` itself (up to rounding).
+    :math:`\Delta x` itself (up to rounding). ``power`` :math:`n` takes :math:`J(x) = x^n`
+    instead (an exercise: for :math:`x^3` at 1 the quotient is :math:`3 + 3\Delta x + \Delta x^2`).
 
     >>> r = derivative_as_limit()
     >>> r.derivative
@@ -51,15 +52,17 @@ def derivative_as_limit(x: float = 3.0, deltas: Sequence[float] = DELTAS) -> Der
     | 0.1 | 6.100000 | 0.100000 |
     | 0.01 | 6.010000 | 0.010000 |
     | 0.001 | 6.001000 | 0.001000 |
+    >>> round(derivative_as_limit(1.0, (0.1,), power=3).quotients[0], 6)
+    3.31
     """
-    x = float(x)
+    x, n = float(x), int(power)
 
-    def square(v: float) -> float:
-        return v * v
+    def J(v: float) -> float:
+        return v**n
 
     ds = tuple(float(d) for d in deltas)
-    quotients = tuple((square(x + d) - square(x)) / d for d in ds)
-    return DerivativeLimit(x, ds, quotients, 2.0 * x)
+    quotients = tuple((J(x + d) - J(x)) / d for d in ds)
+    return DerivativeLimit(x, ds, quotients, n * x ** (n - 1))
 
 
 @dataclass(frozen=True)
@@ -69,6 +72,15 @@ class SquareDescent:
     eta: float
     xs: tuple[float, ...]
     gradients: tuple[float, ...]
+
+    @property
+    def factor(self) -> float:
+        r"""What each step multiplies :math:`x` by: :math:`1 - 2\eta`.
+
+        >>> square_descent(eta=0.25).factor
+        0.5
+        """
+        return 1.0 - 2.0 * self.eta
 
     def markdown(self, lang: str = "vi", digits: int = 4) -> str:
         check_lang(lang)  # no words to translate in this table
@@ -112,6 +124,25 @@ class Walk2D:
     slides_gradients: tuple[tuple[float, float], ...]
     gd_points: tuple[tuple[float, float], ...]
     gd_gradients: tuple[tuple[float, float], ...]
+
+    @property
+    def steps(self) -> int:
+        """The number of steps of each walk."""
+        return len(self.slides_points) - 1
+
+    @property
+    def factor(self) -> float:
+        r"""What a standard gradient-descent step multiplies each coordinate by: :math:`1 - 2\eta`."""
+        return 1.0 - 2.0 * self.eta
+
+    @property
+    def gd_values(self) -> tuple[float, ...]:
+        r""":math:`f(x_t, y_t) = x_t^2 + y_t^2` along the standard gradient-descent walk.
+
+        >>> walk_2d(eta=0.25).gd_values
+        (25.0, 6.25, 1.5625, 0.390625, 0.09765625)
+        """
+        return tuple(x * x + y * y for x, y in self.gd_points)
 
     def markdown(self, lang: str = "vi", digits: int = 1) -> str:
         headers = ("$t$",
@@ -172,6 +203,10 @@ class SignDescent:
     xs: tuple[float, ...]
     gradients: tuple[float, ...]
 
+    def listed(self, digits: int = 1) -> str:
+        """The iterates as the prose lists them: ``0.5, −0.5, 0.5, −0.5``."""
+        return ", ".join(fmt(x, digits) for x in self.xs)
+
     def markdown(self, lang: str = "vi", digits: int = 1) -> str:
         check_lang(lang)  # no words to translate in this table
         rows = [(str(t), fmt(x, digits), fmt(g, digits)) for t, (x, g) in enumerate(zip(self.xs, self.gradients))]
@@ -185,6 +220,9 @@ def sign_descent_overshoot(x0: float = 0.5, eta: float = 1.0, steps: int = 3) ->
 
     >>> sign_descent_overshoot().xs
     (0.5, -0.5, 0.5, -0.5)
+    >>> sign_descent_overshoot().listed()
+    '0.5, −0.5, 0.5, −0.5'
+
     """
     h = _sign_gradient_descent(lambda v: 2 * v, [float(x0)], lr=float(eta), steps=int(steps))
     return SignDescent(float(eta), tuple(float(v) for v in h.params.ravel()), tuple(float(v) for v in h.grads.ravel()))

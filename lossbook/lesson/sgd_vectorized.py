@@ -65,6 +65,15 @@ class SGDStep:
         """
         return self.param(name, "after") - self.param(name, "before")
 
+    def change_ratio(self, name: str, other: str) -> float:
+        r"""How much further the step moved ``name`` than ``other``: for one sample both changes
+        are :math:`-\eta(\hat y - y)` times the feature, so the ratio is the features' ratio.
+
+        >>> round(sgd_step_two_features().change_ratio("w1", "w2"), 4)
+        7.0
+        """
+        return self.change(name) / self.change(other)
+
     def markdown(self, lang: str = "vi", digits: int = 4) -> str:
         headers = ("", tr(lang, "trước", "before"), tr(lang, "đạo hàm $L'$", "gradient $L'$"),
                    tr(lang, "sau", "after"))

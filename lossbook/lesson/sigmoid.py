@@ -15,11 +15,12 @@ from ..losses import bce_objective as _bce_objective
 from .. import datasets as _datasets
 from ..activations import logit as _logit
 from ..activations import sigmoid as _sigmoid
-from ..text import fmt, given, md_table, tr
-from ._table import values_table
+from ..text import fmt, given, md_table, sci, tr
+from ._table import Col, table, values_table
 from ._given import PETAL_LINES, THRESHOLD
 
-__all__ = ["petal_sigmoid_table", "label_swap", "decision_threshold", "circle_boundary", "iris_logistic_fit"]
+__all__ = ["petal_sigmoid_table", "label_swap", "decision_threshold", "circle_boundary", "iris_logistic_fit",
+           "sigmoid_symmetry", "sigmoid_slope", "sigmoid_tail", "petal_for_probability", "steeper_sigmoid"]
 
 
 @dataclass(frozen=True)
@@ -32,6 +33,15 @@ class PetalSigmoidTable:
     y: tuple[float, ...]
     z: tuple[float, ...]
     y_prob: tuple[float, ...]
+
+    @property
+    def boundary(self) -> float:
+        r"""The petal length where :math:`z = 0` (:math:`\hat y = 0.5`): :math:`x = -b/w`.
+
+        >>> round(petal_sigmoid_table().boundary, 3)
+        2.212
+        """
+        return -self.b / self.w
 
     def markdown(self, lang: str = "vi", digits: int = 4) -> str:
         headers = (tr(lang, "chiều dài cánh hoa", "petal length"), tr(lang, "nhãn", "label"),
@@ -228,3 +238,157 @@ def iris_logistic_fit(pair: str = "versicolor-virginica") -> IrisLogisticFit:
     data = _datasets.iris_binary(pair)
     model = _LogisticRegression().fit(data.X, data.y)
     return IrisLogisticFit(str(pair), float(model.coef_[0]), float(model.coef_[1]), float(model.intercept_))
+
+
+@dataclass(frozen=True)
+class SigmoidSymmetry:
+    r""":math:`\sigma(z)` and :math:`\sigma(-z)`, which add up to 1."""
+
+    z: float
+    y_hat: float
+    mirrored: float
+    total: float
+
+    def markdown(self, lang: str = "vi", digits: int = 4) -> str:
+        return values_table(lang, [(r"$\sigma(z)$", None, self.y_hat), (r"$\sigma(-z)$", None, self.mirrored),
+                                   (r"$\sigma(z) + \sigma(-z)$", None, self.total)], digits)
+
+
+def sigmoid_symmetry(z: float = 2.0) -> SigmoidSymmetry:
+    r""":math:`\sigma(-z) = \frac{1}{1 + e^{z}} = \frac{e^{-z}}{1 + e^{-z}} = 1 - \sigma(z)`, at ``z``.
+
+    >>> r = sigmoid_symmetry()
+    >>> round(r.y_hat, 4), round(r.mirrored, 4), r.total
+    (0.8808, 0.1192, 1.0)
+    """
+    z = float(z)
+    s, m = float(_sigmoid(z)), float(_sigmoid(-z))
+    return SigmoidSymmetry(z, s, m, s + m)
+
+
+@dataclass(frozen=True)
+class SigmoidSlope:
+    r""":math:`\sigma'(z) = \sigma(z)(1 - \sigma(z))` against a central difference."""
+
+    z: float
+    h: float
+    analytic: float
+    numerical: float
+
+    def markdown(self, lang: str = "vi", digits: int = 6) -> str:
+        return values_table(lang, [(r"$\sigma(z)(1 - \sigma(z))$", None, self.analytic),
+                                   ("sai phân trung tâm", "central difference", self.numerical)], digits)
+
+
+def sigmoid_slope(z: float = 1.0, h: float = 1e-5) -> SigmoidSlope:
+    r"""The sigmoid's derivative :math:`\sigma'(z) = \sigma(z)(1 - \sigma(z))`
+    (:func:`lossbook.activations.sigmoid_derivative`) against
+    :math:`\frac{\sigma(z + h) - \sigma(z - h)}{2h}`.
+
+    >>> r = sigmoid_slope()
+    >>> round(r.analytic, 6), round(r.numerical, 6)
+    (0.196612, 0.196612)
+    """
+    z, h = float(z), float(h)
+    s = float(_sigmoid(z))
+    return SigmoidSlope(z, h, s * (1.0 - s), float((_sigmoid(z + h) - _sigmoid(z - h)) / (2.0 * h)))
+
+
+@dataclass(frozen=True)
+class SigmoidTail:
+    r""":math:`1 - \sigma(z)` by a subtraction (every digit lost for large :math:`z`) and as :math:`\sigma(-z)`."""
+
+    z: float
+    naive: float
+    stable: float
+
+    def markdown(self, lang: str = "vi", digits: int = 1) -> str:
+        return table(lang, (Col("cách tính", "computed as", "l"), Col("giá trị", "value")),
+                     [(r"$1 - \sigma(z)$", fmt(self.naive, digits)), (r"$\sigma(-z)$", sci(self.stable, 4))])
+
+
+def sigmoid_tail(z: float = 40.0) -> SigmoidTail:
+    r"""In float64 :math:`\sigma(40)` rounds to exactly 1 (the gap below 1 is :math:`2^{-53}`),
+    so :math:`1 - \sigma(40)` is 0, while :math:`\sigma(-40) \approx 4.2 \times 10^{-18}` keeps
+    every digit.
+
+    >>> r = sigmoid_tail()
+    >>> r.naive, r.stable
+    (0.0, 4.248354255291589e-18)
+    """
+    z = float(z)
+    return SigmoidTail(z, float(1.0 - _sigmoid(z)), float(_sigmoid(-z)))
+
+
+@dataclass(frozen=True)
+class PetalForProbability:
+    r"""The petal length at which the line :math:`z = wx + b` gives a probability."""
+
+    probability: float
+    w: float
+    b: float
+    z: float
+    x: float
+    y_hat: float
+
+    def markdown(self, lang: str = "vi", digits: int = 4) -> str:
+        return values_table(lang, [(r"$z = \operatorname{logit}(\hat y)$", None, self.z),
+                                   (r"$x = (z - b)/w$", None, self.x),
+                                   (r"$\sigma(wx + b)$", None, self.y_hat)], digits)
+
+
+def petal_for_probability(probability: float = 0.9, w: float = PETAL_LINES[1][0],
+                          b: float = PETAL_LINES[1][1]) -> PetalForProbability:
+    r"""Invert the slides' sigmoid: :math:`\sigma(wx + b) = p` when
+    :math:`z = \operatorname{logit}(p) = \ln\frac{p}{1 - p}`, i.e.
+    :math:`x = (\operatorname{logit}(p) - b)/w`; ``y_hat`` checks it.
+
+    >>> r = petal_for_probability()
+    >>> round(r.z, 4), round(r.x, 3), round(r.y_hat, 4)
+    (2.1972, 3.155, 0.9)
+    """
+    w, b = float(w), float(b)
+    z = float(_logit(float(probability)))
+    x = (z - b) / w
+    return PetalForProbability(float(probability), w, b, z, x, float(_sigmoid(w * x + b)))
+
+
+@dataclass(frozen=True)
+class SteeperSigmoid:
+    r"""One petal under the slides' good line and under the same line scaled by ``scale``."""
+
+    scale: float
+    x: float
+    y_hat: float
+    y_hat_scaled: float
+    one_minus: float
+    one_minus_scaled: float
+    boundary: float
+    boundary_scaled: float
+
+    def markdown(self, lang: str = "vi", digits: int = 6) -> str:
+        return table(lang, (Col("đường", "line", "l"), Col(r"$\hat y$"), Col(r"$1 - \hat y = \sigma(-z)$"),
+                            Col("$-b/w$")),
+                     [("$(w, b)$", fmt(self.y_hat, digits), sci(self.one_minus, 2),
+                       fmt(self.boundary, 3)),
+                      (f"${given(self.scale)}\\,(w, b)$", fmt(self.y_hat_scaled, digits), sci(self.one_minus_scaled, 2),
+                       fmt(self.boundary_scaled, 3))])
+
+
+def steeper_sigmoid(scale: float = 10.0, x: float = 3.0, w: float = PETAL_LINES[1][0],
+                    b: float = PETAL_LINES[1][1]) -> SteeperSigmoid:
+    r"""Scale both :math:`w` and :math:`b` by ``scale``: the boundary :math:`x = -b/w` stays, the
+    sigmoid gets steeper, :math:`\hat y = \sigma(\text{scale}\cdot(wx + b))`, and
+    :math:`1 - \hat y = \sigma(-\text{scale}\cdot z)` (computed as such: no digit lost).
+
+    >>> r = steeper_sigmoid()
+    >>> round(r.y_hat, 4), round(r.y_hat_scaled, 6), r.boundary == r.boundary_scaled
+    (0.8626, 1.0, True)
+    >>> f"{r.one_minus_scaled:.2e}"
+    '1.04e-08'
+    """
+    s, x, w, b = float(scale), float(x), float(w), float(b)
+    z = w * x + b
+    return SteeperSigmoid(s, x, float(_sigmoid(z)), float(_sigmoid(s * z)), float(_sigmoid(-z)),
+                          float(_sigmoid(-s * z)),
+                          -b / w, -(s * b) / (s * w))

@@ -13,7 +13,7 @@ __all__ = [
     "DELTAS", "SQUARE_X0", "SQUARE_ETA",
     "SGD_X", "SGD_Y", "SGD_W", "SGD_B", "SGD_ETA", "SGD_THETA", "SGD2_X", "SGD2_THETA",
     "TUMOUR_PROBABILITY", "THRESHOLD", "ENTROPY_P", "NOTES_F", "BERNOULLI_Y_HAT",
-    "CURVATURE_Y_HAT", "CONFIDENT_WRONG_Y_HAT", "QUIZ_Y_HAT", "SEPARATING_LINE", "RIDGE_LAMBDA",
+    "CURVATURE_Y_HAT", "CONFIDENT_WRONG_Y_HAT", "QUIZ_Y_HAT", "QUIZ_Z", "SEPARATING_LINE", "RIDGE_LAMBDA", "QUIZ_Z",
 ]
 
 from ..text import LANGS  # noqa: E402  (re-exported: lossbook.lesson.LANGS)
@@ -82,3 +82,5 @@ SGD2_THETA: tuple[float, float, float] = (SGD_B, 0.5, SGD_W)
 # --- chapter 12: the quizzes -----------------------------------------------------------------------------
 #: The predictions at which quiz 3's four formulas are compared with the BCE.
 QUIZ_Y_HAT: tuple[float, ...] = (0.1, 0.3, 0.5, 0.7, 0.9)
+#: The logit at which the options for :math:`dL/dz` are compared with a finite difference.
+QUIZ_Z = 0.3

@@ -9,7 +9,7 @@ Sources: the slides (``002``), the blog (``000``), the notes (``004``).
 from __future__ import annotations
 
 __all__ = [
-    "LANGS", "HOUSE_LINES", "PETAL_LINES", "FIRST_HOUSE", "HOUSE_GD_LR",
+    "LANGS", "HOUSE_LINES", "PETAL_LINES", "PETAL_PROBABILITY", "FIRST_HOUSE", "HOUSE_GD_LR",
     "DELTAS", "SQUARE_X0", "SQUARE_ETA",
     "SGD_X", "SGD_Y", "SGD_W", "SGD_B", "SGD_ETA", "SGD_THETA", "SGD2_X", "SGD2_THETA",
     "TUMOUR_PROBABILITY", "THRESHOLD", "ENTROPY_P", "NOTES_F", "BERNOULLI_Y_HAT",
@@ -44,6 +44,8 @@ THRESHOLD = 0.5
 #: The slides' two sigmoids :math:`z = wx + b` on the petals, as ``(w, b)``:
 #: ``petal_sigmoid_table(*PETAL_LINES[0])``.
 PETAL_LINES: tuple[tuple[float, float], ...] = ((0.535, -0.654), (2.331, -5.156))
+#: The probability whose petal length chapter 6's exercise asks for.
+PETAL_PROBABILITY = 0.9
 
 # --- chapter 7: the curvature of sigmoid + MSE --------------------------------------------------
 #: The predictions at which the slides' second derivatives are tabulated.

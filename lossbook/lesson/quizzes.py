@@ -425,7 +425,7 @@ def check_newton_separable() -> int:
     1
     """
     h = separable_no_minimiser().hessian_max
-    return 1 if h[-1] < 1e-3 * h[0] else 0
+    return 1 if 1000 * h[-1] < h[0] else 0
 
 
 def check_newton_scaling() -> int:

@@ -17,7 +17,7 @@ from ..activations import logit as _logit
 from ..activations import sigmoid as _sigmoid
 from ..text import fmt, given, md_table, sci, tr
 from ._table import Col, table, values_table
-from ._given import PETAL_LINES, THRESHOLD
+from ._given import PETAL_LINES, PETAL_PROBABILITY, THRESHOLD
 
 __all__ = ["petal_sigmoid_table", "label_swap", "decision_threshold", "circle_boundary", "iris_logistic_fit",
            "sigmoid_symmetry", "sigmoid_slope", "sigmoid_tail", "petal_for_probability", "steeper_sigmoid"]
@@ -337,7 +337,7 @@ class PetalForProbability:
                                    (r"$\sigma(wx + b)$", None, self.y_hat)], digits)
 
 
-def petal_for_probability(probability: float = 0.9, w: float = PETAL_LINES[1][0],
+def petal_for_probability(probability: float = PETAL_PROBABILITY, w: float = PETAL_LINES[1][0],
                           b: float = PETAL_LINES[1][1]) -> PetalForProbability:
     r"""Invert the slides' sigmoid: :math:`\sigma(wx + b) = p` when
     :math:`z = \operatorname{logit}(p) = \ln\frac{p}{1 - p}`, i.e.

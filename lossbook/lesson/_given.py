@@ -8,6 +8,8 @@ Sources: the slides (``002``), the blog (``000``), the notes (``004``).
 """
 from __future__ import annotations
 
+
+
 __all__ = [
     "LANGS", "HOUSE_LINES", "PETAL_LINES", "PETAL_PROBABILITY", "FIRST_HOUSE", "HOUSE_GD_LR",
     "DELTAS", "SQUARE_X0", "SQUARE_ETA",

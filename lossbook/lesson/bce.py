@@ -4,25 +4,25 @@ likelihood, the notes' formula, entropy, probabilities or logits.
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Sequence
 
 import numpy as np
 
+from .. import datasets as _datasets
+from ..activations import sigmoid as _sigmoid
+from ..entropy import entropy as _entropy
+from ..entropy import information as _information
 from ..losses import BCE_EPS as _BCE_EPS
 from ..losses import bce_per_sample as _bce_per_sample
 from ..losses import bce_with_logits as _bce_with_logits
 from ..losses import bce_with_logits_per_sample as _bce_with_logits_per_sample
-from .. import datasets as _datasets
-from ..entropy import entropy as _entropy
-from ..entropy import information as _information
-from ..activations import sigmoid as _sigmoid
-from ..text import fmt, given, md_table, tr
-from ._table import Col, table, values_table
+from ..text import fmt, given, tr
 from ._given import BERNOULLI_Y_HAT, CONFIDENT_WRONG_Y_HAT, ENTROPY_P, NOTES_F, SGD_B, SGD_W, SGD_X, SGD_Y
+from ._table import Col, table, values_table
 
-__all__ = ["output_table_losses", "bernoulli_likelihood", "notes_bce_formula", "entropy_example", "clipped_vs_logits", "bce_logit_gradient",
-           "confident_wrong"]
+__all__ = ["output_table_losses", "bernoulli_likelihood", "notes_bce_formula", "entropy_example",
+           "clipped_vs_logits", "bce_logit_gradient", "confident_wrong"]
 
 
 @dataclass(frozen=True)
@@ -44,12 +44,12 @@ class OutputTableLosses:
         return float(sum(self.losses))
 
     def markdown(self, lang: str = "vi", digits: int = 4) -> str:
-        headers = (tr(lang, r"đầu ra $\hat y$", r"output $\hat y$"), tr(lang, "nhãn $y$", "label $y$"),
-                   tr(lang, "công thức", "formula"), "$L$")
+        columns = (Col(r"đầu ra $\hat y$", r"output $\hat y$"), Col("nhãn $y$", "label $y$"),
+                   Col("công thức", "formula", "l"), Col("$L$"))
         rows = [(given(p), given(y), r"$-\log(\hat y)$" if y == 1.0 else r"$-\log(1 - \hat y)$", fmt(v, digits))
                 for p, y, v in zip(self.y_prob, self.y, self.losses)]
-        rows.append(("", "", tr(lang, "trung bình", "mean"), fmt(self.mean, digits)))
-        return md_table(headers, rows, "rrlr")
+        rows.append(("", None, tr(lang, "trung bình", "mean"), fmt(self.mean, digits)))
+        return table(lang, columns, rows)
 
 
 def output_table_losses() -> OutputTableLosses:
@@ -88,13 +88,11 @@ class BernoulliLikelihood:
     bce: tuple[float, float]
 
     def markdown(self, lang: str = "vi", digits: int = 4) -> str:
-        headers = ("$y$", tr(lang, r"likelihood $\hat y^{y}(1-\hat y)^{1-y}$", r"likelihood $\hat y^{y}(1-\hat y)^{1-y}$"),
-                   tr(lang, r"log-likelihood $y\log\hat y + (1-y)\log(1-\hat y)$",
-                      r"log-likelihood $y\log\hat y + (1-y)\log(1-\hat y)$"),
-                   "BCE")
+        columns = (Col("$y$"), Col(r"likelihood $\hat y^{y}(1-\hat y)^{1-y}$"),
+                   Col(r"log-likelihood $y\log\hat y + (1-y)\log(1-\hat y)$"), Col("BCE"))
         rows = [(given(y), fmt(lk, digits), fmt(ll, digits), fmt(b, digits))
                 for y, lk, ll, b in zip(self.labels, self.likelihood, self.log_likelihood, self.bce)]
-        return md_table(headers, rows, "rrrr")
+        return table(lang, columns, rows)
 
 
 def bernoulli_likelihood(y_hat: float = BERNOULLI_Y_HAT) -> BernoulliLikelihood:
@@ -130,13 +128,13 @@ class NotesBCEFormula:
     notes_claim: tuple[float, float]
 
     def markdown(self, lang: str = "vi", digits: int = 4) -> str:
-        headers = ("$y$",
-                   tr(lang, r"đúng: $-y\log f - (1-y)\log(1-f)$", r"correct: $-y\log f - (1-y)\log(1-f)$"),
-                   tr(lang, r"ghi chú: $-y\log f - (1 - y(1-\log f))$", r"notes: $-y\log f - (1 - y(1-\log f))$"),
-                   tr(lang, "ghi chú nói", "the notes claim"))
+        columns = (Col("$y$"),
+                   Col(r"đúng: $-y\log f - (1-y)\log(1-f)$", r"correct: $-y\log f - (1-y)\log(1-f)$"),
+                   Col(r"ghi chú: $-y\log f - (1 - y(1-\log f))$", r"notes: $-y\log f - (1 - y(1-\log f))$"),
+                   Col("ghi chú nói", "the notes claim"))
         rows = [(given(y), fmt(c, digits), fmt(n, digits), fmt(k, digits))
                 for y, c, n, k in zip(self.labels, self.correct, self.notes_formula, self.notes_claim)]
-        return md_table(headers, rows, "rrrr")
+        return table(lang, columns, rows)
 
 
 def notes_bce_formula(f: float = NOTES_F) -> NotesBCEFormula:
@@ -178,11 +176,11 @@ class EntropyExample:
     hartleys: float
 
     def markdown(self, lang: str = "vi", digits: int = 4) -> str:
-        headers = (tr(lang, "cơ số của log", "log base"), tr(lang, "đơn vị", "unit"), "$H(X)$")
+        columns = (Col("cơ số của log", "log base"), Col("đơn vị", "unit", "l"), Col("$H(X)$"))
         rows = [("2", "bit", fmt(self.bits, digits)),
                 ("$e$", "nat", fmt(self.nats, digits)),
                 ("10", "hartley", fmt(self.hartleys, digits))]
-        return md_table(headers, rows, "rlr")
+        return table(lang, columns, rows)
 
 
 def entropy_example(p: float = ENTROPY_P) -> EntropyExample:
@@ -223,10 +221,11 @@ class ClippedVsLogits:
     cap: float
 
     def markdown(self, lang: str = "vi", digits: int = 4) -> str:
-        headers = ("$z$", tr(lang, "từ xác suất (kẹp)", "from probabilities (clipped)"), tr(lang, "từ logit", "from logits"))
+        columns = (Col("$z$"), Col("từ xác suất (kẹp)", "from probabilities (clipped)"),
+                   Col("từ logit", "from logits"))
         rows = [(fmt(z, 0), fmt(p, digits), fmt(q, digits))
                 for z, p, q in zip(self.z, self.from_probabilities, self.from_logits)]
-        return md_table(headers, rows, "rrr")
+        return table(lang, columns, rows)
 
 
 def clipped_vs_logits(z: Sequence[float] = (2.0, 10.0, 40.0, 1000.0), y: float = 0.0) -> ClippedVsLogits:
@@ -255,7 +254,7 @@ class BCELogitGradient:
     numerical: float
 
     def markdown(self, lang: str = "vi", digits: int = 6) -> str:
-        return values_table(lang, [(r"$\hat y - y$", r"$\hat y - y$", self.analytic),
+        return values_table(lang, [(r"$\hat y - y$", None, self.analytic),
                                  ("sai phân trung tâm", "central difference", self.numerical)], digits)
 
 

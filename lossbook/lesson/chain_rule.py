@@ -7,12 +7,12 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from ..activations import sigmoid as _sigmoid
 from ..gradcheck import numerical_gradient as _numerical_gradient
 from ..gradcheck import numerical_hessian as _numerical_hessian
-from ..activations import sigmoid as _sigmoid
-from ..text import fmt, given, md_table, tr
-from ._table import values_table
+from ..text import fmt, given, tr
 from ._given import SGD_B, SGD_W, SGD_X, SGD_Y
+from ._table import Col, table, values_table
 
 __all__ = ["power_chain", "chain_rule", "hessian_example", "sigmoid_squared_error_chain"]
 
@@ -31,8 +31,8 @@ class ChainRule:
     numerical: float
 
     def markdown(self, lang: str = "vi", digits: int = 4) -> str:
-        headers = (tr(lang, "đại lượng", "quantity"), tr(lang, f"giá trị tại $x = {given(self.x)}$",
-                                                          f"value at $x = {given(self.x)}$"))
+        columns = (Col("đại lượng", "quantity", "l"),
+                   Col(f"giá trị tại $x = {given(self.x)}$", f"value at $x = {given(self.x)}$"))
         rows = [
             ("$f(x) = 2x - 1$", fmt(self.f, digits)),
             ("$g(f) = (f - 3)^2$", fmt(self.g, digits)),
@@ -42,7 +42,7 @@ class ChainRule:
             ("$8x - 16$", fmt(self.closed_form, digits)),
             (tr(lang, "sai phân trung tâm", "central difference"), fmt(self.numerical, digits)),
         ]
-        return md_table(headers, rows, "lr")
+        return table(lang, columns, rows)
 
 
 def chain_rule(x: float = 3.0) -> ChainRule:
@@ -89,8 +89,8 @@ class HessianExample:
     numerical_hessian: tuple[tuple[float, float], tuple[float, float]]
 
     def markdown(self, lang: str = "vi", digits: int = 4) -> str:
-        headers = (tr(lang, "đạo hàm", "derivative"), tr(lang, "công thức", "formula"),
-                   tr(lang, "giá trị", "value"), tr(lang, "sai phân", "finite difference"))
+        columns = (Col("đạo hàm", "derivative", "l"), Col("công thức", "formula", "l"),
+                   Col("giá trị", "value"), Col("sai phân", "finite difference"))
         H, N = self.hessian, self.numerical_hessian
         rows = [
             (r"$\frac{\partial f}{\partial x}$", "$2x + 4xy$", fmt(self.gradient[0], digits), ""),
@@ -99,7 +99,7 @@ class HessianExample:
             (r"$\frac{\partial^2 f}{\partial x\,\partial y}$", "$4x$", fmt(H[0][1], digits), fmt(N[0][1], digits)),
             (r"$\frac{\partial^2 f}{\partial y^2}$", "$6y$", fmt(H[1][1], digits), fmt(N[1][1], digits)),
         ]
-        return md_table(headers, rows, "llrr")
+        return table(lang, columns, rows)
 
 
 def hessian_example(x: float = 1.0, y: float = 2.0) -> HessianExample:
@@ -145,12 +145,13 @@ class SigmoidSquaredErrorChain:
 
     def markdown(self, lang: str = "vi", digits: int = 6) -> str:
         return values_table(lang, [
-            (r"$\hat y = \sigma(wx + b)$", r"$\hat y = \sigma(wx + b)$", self.y_hat),
-            (r"$2(\hat y - y)\,\hat y(1 - \hat y)\,x$", r"$2(\hat y - y)\,\hat y(1 - \hat y)\,x$", self.chain_rule),
+            (r"$\hat y = \sigma(wx + b)$", None, self.y_hat),
+            (r"$2(\hat y - y)\,\hat y(1 - \hat y)\,x$", None, self.chain_rule),
             ("sai phân trung tâm", "central difference", self.numerical)], digits)
 
 
-def sigmoid_squared_error_chain(x: float = SGD_X, y: float = SGD_Y, w: float = SGD_W, b: float = SGD_B) -> SigmoidSquaredErrorChain:
+def sigmoid_squared_error_chain(x: float = SGD_X, y: float = SGD_Y, w: float = SGD_W,
+                                b: float = SGD_B) -> SigmoidSquaredErrorChain:
     r"""The chain rule on :math:`L(w) = (\hat y - y)^2`, :math:`\hat y = \sigma(z)`,
     :math:`z = wx + b`:
 

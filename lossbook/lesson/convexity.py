@@ -4,26 +4,27 @@ duplicated feature, ridge.
 from __future__ import annotations
 
 import functools
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Sequence
 
 import numpy as np
 
+from .. import datasets as _datasets
+from ..activations import sigmoid as _sigmoid
 from ..losses import add_bias as _add_bias
 from ..losses import bce_grad as _bce_grad
 from ..losses import bce_hessian as _bce_hessian
 from ..losses import bce_hessian_eigenvalues as _bce_hessian_eigenvalues
 from ..losses import bce_hessian_single as _bce_hessian_single
 from ..losses import bce_objective as _bce_objective
-from .. import datasets as _datasets
 from ..optim import full_batch_gd as _full_batch_gd
 from ..optim import gradient_descent as _gradient_descent
-from ..activations import sigmoid as _sigmoid
-from ..text import fmt, given, md_table, tr
-from ._table import values_table
+from ..text import fmt, given, tr
 from ._given import PETAL_LINES, RIDGE_LAMBDA, SEPARATING_LINE, SGD_B, SGD_W, SGD_X
+from ._table import Col, table, values_table
 
-__all__ = ["bce_hessian_example", "gd_step_size", "separable_no_minimiser", "petal_bce_hessian", "duplicated_feature", "bce_smoothness", "petal_gd_trajectory", "petal_ridge_descent"]
+__all__ = ["bce_hessian_example", "gd_step_size", "separable_no_minimiser", "petal_bce_hessian",
+           "duplicated_feature", "bce_smoothness", "petal_gd_trajectory", "petal_ridge_descent"]
 
 
 @dataclass(frozen=True)
@@ -52,7 +53,7 @@ class BCEHessianExample:
         return (a - self.x * b, c - self.x * d)
 
     def markdown(self, lang: str = "vi", digits: int = 4) -> str:
-        headers = (tr(lang, "đại lượng", "quantity"), tr(lang, "công thức", "formula"), tr(lang, "giá trị", "value"))
+        columns = (Col("đại lượng", "quantity", "l"), Col("công thức", "formula", "l"), Col("giá trị", "value"))
         H = self.hessian
         rows = [
             (r"$\hat y = \sigma(wx + b)$", "", fmt(self.y_hat, digits)),
@@ -63,7 +64,7 @@ class BCEHessianExample:
             (r"$\lambda_1$", r"$\hat y(1-\hat y)(x^2+1)$", fmt(self.eigenvalues[0], digits)),
             (r"$\lambda_2$", "$0$", fmt(self.eigenvalues[1], digits)),
         ]
-        return md_table(headers, rows, "llr")
+        return table(lang, columns, rows)
 
 
 def bce_hessian_example(x: float = SGD_X, w: float = SGD_W, b: float = SGD_B) -> BCEHessianExample:
@@ -115,14 +116,15 @@ class GDStepSize:
     converged: tuple[bool, ...]
 
     def markdown(self, lang: str = "vi", digits: int = 4) -> str:
-        headers = (r"$\eta$", tr(lang, rf"$\theta$ sau {self.steps} bước", rf"$\theta$ after {self.steps} steps"),
-                   "$J$", r"$\lVert\nabla J\rVert$", tr(lang, "hội tụ?", "converged?"))
+        columns = (Col(r"$\eta$"),
+                   Col(rf"$\theta$ sau {self.steps} bước", rf"$\theta$ after {self.steps} steps"), Col("$J$"),
+                   Col(r"$\lVert\nabla J\rVert$"), Col("hội tụ?", "converged?", "l"))
         yes, no = tr(lang, "có", "yes"), tr(lang, "không (dao động)", "no (oscillates)")
         rows = [(given(e), "(" + ", ".join(fmt(v, digits) for v in t) + ")", fmt(j, digits), fmt(g, digits),
                  yes if c else no)
                 for e, t, j, g, c in zip(self.etas, self.final_theta, self.final_loss, self.final_gradient_norm,
                                          self.converged)]
-        return md_table(headers, rows, "rrrrl")
+        return table(lang, columns, rows)
 
 
 def gd_step_size(etas: Sequence[float] = (1.0, 10.0), steps: int = 200,
@@ -173,10 +175,10 @@ class SeparableNoMinimiser:
     hessian_max: tuple[float, ...]
 
     def markdown(self, lang: str = "vi", digits: int = 6) -> str:
-        headers = ("$c$", tr(lang, r"$(b, w) = c\,\theta$", r"$(b, w) = c\,\theta$"), r"$J(c\,\theta)$")
+        columns = (Col("$c$"), Col(r"$(b, w) = c\,\theta$"), Col(r"$J(c\,\theta)$"))
         rows = [(given(c), "(" + ", ".join(given(c * t) for t in self.theta) + ")", fmt(j, digits))
                 for c, j in zip(self.scales, self.losses)]
-        return md_table(headers, rows, "rrr")
+        return table(lang, columns, rows)
 
 
 def separable_no_minimiser(scales: Sequence[float] = (1.0, 2.0, 4.0, 8.0, 16.0),
@@ -220,8 +222,8 @@ class PetalBCEHessian:
     eigenvalues: tuple[float, ...]
 
     def markdown(self, lang: str = "vi", digits: int = 4) -> str:
-        return values_table(lang, [(r"$\lambda_1$", r"$\lambda_1$", self.eigenvalues[0]),
-                                 (r"$\lambda_2$", r"$\lambda_2$", self.eigenvalues[1])], digits)
+        return values_table(lang, [(r"$\lambda_1$", None, self.eigenvalues[0]),
+                                 (r"$\lambda_2$", None, self.eigenvalues[1])], digits)
 
 
 def petal_bce_hessian(w: float = PETAL_LINES[1][0], b: float = PETAL_LINES[1][1]) -> PetalBCEHessian:
@@ -247,9 +249,9 @@ class DuplicatedFeature:
     smallest_eigenvalue: float
 
     def markdown(self, lang: str = "vi", digits: int = 6) -> str:
-        return values_table(lang, [(r"$J(b, w, 0)$", r"$J(b, w, 0)$", self.loss_first),
-                                 (r"$J(b, 0, w/c)$", r"$J(b, 0, w/c)$", self.loss_second),
-                                 (r"$|\lambda_{\min}|$", r"$|\lambda_{\min}|$", self.smallest_eigenvalue)], digits)
+        return values_table(lang, [(r"$J(b, w, 0)$", None, self.loss_first),
+                                 (r"$J(b, 0, w/c)$", None, self.loss_second),
+                                 (r"$|\lambda_{\min}|$", None, self.smallest_eigenvalue)], digits)
 
 
 def duplicated_feature(w: float = PETAL_LINES[1][0], b: float = PETAL_LINES[1][1], factor: float = 10.0) -> DuplicatedFeature:
@@ -279,7 +281,7 @@ class BCESmoothness:
     max_stable_eta: float
 
     def markdown(self, lang: str = "vi", digits: int = 4) -> str:
-        return values_table(lang, [("$L$", "$L$", self.smoothness), ("$2/L$", "$2/L$", self.max_stable_eta)], digits)
+        return values_table(lang, [("$L$", None, self.smoothness), ("$2/L$", None, self.max_stable_eta)], digits)
 
 
 def bce_smoothness(dataset: str = "petal_lengths") -> BCESmoothness:
@@ -310,10 +312,11 @@ class PetalGDTrajectory:
     loss: tuple[float, ...]
 
     def markdown(self, lang: str = "vi", digits: int = 3, loss_digits: int = 6) -> str:
-        headers = (tr(lang, "số bước", "steps"), "$(b, w)$", r"$\lVert\boldsymbol\theta\rVert$", "$J$")
+        columns = (Col("số bước", "steps"), Col("$(b, w)$"), Col(r"$\lVert\boldsymbol\theta\rVert$"),
+                   Col("$J$"))
         rows = [(str(k), f"({fmt(t[0], digits)}, {fmt(t[1], digits)})", fmt(n, digits), fmt(j, loss_digits))
                 for k, t, n, j in zip(self.steps, self.theta, self.norm, self.loss)]
-        return md_table(headers, rows, "rrrr")
+        return table(lang, columns, rows)
 
 
 @functools.lru_cache(maxsize=None)
@@ -344,7 +347,7 @@ class PetalRidgeDescent:
     max_gradient: float
 
     def markdown(self, lang: str = "vi", digits: int = 4) -> str:
-        return values_table(lang, [("$b$", "$b$", self.b), ("$w$", "$w$", self.w)], digits)
+        return values_table(lang, [("$b$", None, self.b), ("$w$", None, self.w)], digits)
 
 
 @functools.lru_cache(maxsize=None)

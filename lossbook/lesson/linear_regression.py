@@ -8,15 +8,15 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from ..models import LinearRegression as _LinearRegression
-from ..losses import add_bias as _add_bias
 from .. import datasets as _datasets
+from ..losses import add_bias as _add_bias
 from ..losses import linear_mse_grad as _linear_mse_grad
 from ..losses import mse_loss as _mse_loss
 from ..losses import squared_error as _squared_error
-from ..text import fmt, given, md_table, tr
-from ._table import values_table
+from ..models import LinearRegression as _LinearRegression
+from ..text import fmt, given, tr
 from ._given import FIRST_HOUSE, HOUSE_GD_LR, HOUSE_LINES, SGD_ETA
+from ._table import Col, table, values_table
 
 __all__ = ["house_price_table", "house_least_squares", "house_gd_fit", "house_gradient", "house_sgd_step"]
 
@@ -36,15 +36,15 @@ class HousePriceTable:
     half_mse: float
 
     def markdown(self, lang: str = "vi", digits: int = 3, error_digits: int = 6) -> str:
-        headers = (tr(lang, "diện tích", "area"), tr(lang, "giá", "price"),
-                   tr(lang, r"dự đoán $\hat y$", r"predicted $\hat y$"),
-                   tr(lang, r"sai số $(\hat y - y)^2$", r"error $(\hat y - y)^2$"))
+        columns = (Col("diện tích", "area"), Col("giá", "price"),
+                   Col(r"dự đoán $\hat y$", r"predicted $\hat y$"),
+                   Col(r"sai số $(\hat y - y)^2$", r"error $(\hat y - y)^2$"))
         rows = [(given(a), given(p), fmt(yh, digits), fmt(e, error_digits))
                 for a, p, yh, e in zip(self.area, self.price, self.predicted, self.squared_error)]
-        rows.append(("", "", tr(lang, r"MSE $= \frac{1}{m}\sum$", r"MSE $= \frac{1}{m}\sum$"),
+        rows.append(("", None, tr(lang, r"MSE $= \frac{1}{m}\sum$", r"MSE $= \frac{1}{m}\sum$"),
                      fmt(self.mse, error_digits)))
-        rows.append(("", "", r"$\frac{1}{2m}\sum$", fmt(self.half_mse, error_digits)))
-        return md_table(headers, rows, "rrrr")
+        rows.append(("", None, r"$\frac{1}{2m}\sum$", fmt(self.half_mse, error_digits)))
+        return table(lang, columns, rows)
 
 
 def house_price_table(w: float = HOUSE_LINES[1][0], b: float = HOUSE_LINES[1][1], version: int = 2) -> HousePriceTable:
@@ -98,7 +98,7 @@ class HouseLineFit:
     n_iter: int
 
     def markdown(self, lang: str = "vi", digits: int = 4) -> str:
-        return values_table(lang, [("$w$", "$w$", self.w), ("$b$", "$b$", self.b), ("MSE", "MSE", self.mse)], digits)
+        return values_table(lang, [("$w$", None, self.w), ("$b$", None, self.b), ("MSE", None, self.mse)], digits)
 
 
 def _house_fit(version: int, **options) -> HouseLineFit:
@@ -148,10 +148,10 @@ class HouseGradient:
 
     def markdown(self, lang: str = "vi", digits: int = 6) -> str:
         return values_table(lang, [
-            (r"$\partial J/\partial w$", r"$\partial J/\partial w$", self.grad_w),
-            (r"$\partial J/\partial b$", r"$\partial J/\partial b$", self.grad_b),
-            (r"$\frac12\,\partial J/\partial w$", r"$\frac12\,\partial J/\partial w$", self.half_grad_w),
-            (r"$\frac12\,\partial J/\partial b$", r"$\frac12\,\partial J/\partial b$", self.half_grad_b)], digits)
+            (r"$\partial J/\partial w$", None, self.grad_w),
+            (r"$\partial J/\partial b$", None, self.grad_b),
+            (r"$\frac12\,\partial J/\partial w$", None, self.half_grad_w),
+            (r"$\frac12\,\partial J/\partial b$", None, self.half_grad_b)], digits)
 
 
 def house_gradient(w: float = HOUSE_LINES[1][0], b: float = HOUSE_LINES[1][1], version: int = 2) -> HouseGradient:
@@ -186,8 +186,8 @@ class HouseSGDStep:
 
     def markdown(self, lang: str = "vi", digits: int = 4) -> str:
         return values_table(lang, [
-            (r"$\partial L/\partial w$", r"$\partial L/\partial w$", self.grad_w),
-            (r"$\partial L/\partial b$", r"$\partial L/\partial b$", self.grad_b),
+            (r"$\partial L/\partial w$", None, self.grad_w),
+            (r"$\partial L/\partial b$", None, self.grad_b),
             ("$w$ mới", "new $w$", self.w_after), ("$b$ mới", "new $b$", self.b_after),
             ("MSE mới", "new MSE", self.mse_after)], digits)
 

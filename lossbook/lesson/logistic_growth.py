@@ -3,8 +3,8 @@ r"""Chapter 5 (``docs/05-logistic-growth.md``): the logistic growth equation and
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Sequence
 
 import numpy as np
 
@@ -12,8 +12,8 @@ from ..activations import logistic_growth as _logistic_growth
 from ..activations import logistic_growth_rhs as _logistic_growth_rhs
 from ..activations import logit as _logit
 from ..activations import sigmoid as _sigmoid
-from ..text import check_lang, fmt, given, md_table
-from ._table import values_table
+from ..text import fmt, given
+from ._table import Col, table, values_table
 
 __all__ = ["logistic_growth_check", "logistic_is_sigmoid", "logistic_above_capacity"]
 
@@ -37,11 +37,10 @@ class LogisticGrowthCheck:
     y_at_t_level: float
 
     def markdown(self, lang: str = "vi", digits: int = 4) -> str:
-        check_lang(lang)  # no words to translate in this table
-        headers = ("$t$", "$y(t)$", r"$\frac{y(t+h) - y(t-h)}{2h}$", "$r y (1 - y/K)$")
+        columns = (Col("$t$"), Col("$y(t)$"), Col(r"$\frac{y(t+h) - y(t-h)}{2h}$"), Col("$r y (1 - y/K)$"))
         rows = [(given(t), fmt(y, digits), fmt(d, digits), fmt(f, digits))
                 for t, y, d, f in zip(self.t, self.y, self.central_difference, self.rhs)]
-        return md_table(headers, rows, "rrrr")
+        return table(lang, columns, rows)
 
 
 def logistic_growth_check(K: float = 100.0, r: float = 0.5, y0: float = 5.0, h: float = 1e-4,
@@ -86,7 +85,7 @@ class LogisticIsSigmoid:
     max_gap: float
 
     def markdown(self, lang: str = "vi", digits: int = 2) -> str:
-        return values_table(lang, [(r"$\max_t |y(t) - \sigma(t)|$", r"$\max_t |y(t) - \sigma(t)|$", self.max_gap)],
+        return values_table(lang, [(r"$\max_t |y(t) - \sigma(t)|$", None, self.max_gap)],
                           digits)
 
 
@@ -113,7 +112,7 @@ class LogisticAboveCapacity:
     y: float
 
     def markdown(self, lang: str = "vi", digits: int = 3) -> str:
-        return values_table(lang, [(f"$y({given(self.t)})$", f"$y({given(self.t)})$", self.y)], digits)
+        return values_table(lang, [(f"$y({given(self.t)})$", None, self.y)], digits)
 
 
 def logistic_above_capacity(K: float = 100.0, r: float = 0.5, y0: float = 150.0, t: float = 2.0) -> LogisticAboveCapacity:

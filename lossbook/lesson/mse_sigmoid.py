@@ -4,29 +4,29 @@ gradients, a concave region.
 from __future__ import annotations
 
 import functools
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Sequence
 
 import numpy as np
 
+from .. import datasets as _datasets
+from ..activations import sigmoid as _sigmoid
 from ..losses import add_bias as _add_bias
 from ..losses import bce_grad as _bce_grad
 from ..losses import bce_second_derivative as _bce_second_derivative
-from .. import datasets as _datasets
-from ..optim import full_batch_gd as _full_batch_gd
-from ..activations import sigmoid as _sigmoid
 from ..losses import sigmoid_mse_grad as _sigmoid_mse_grad
 from ..losses import sigmoid_mse_hessian as _sigmoid_mse_hessian
 from ..losses import sigmoid_mse_negative_curvature as _sigmoid_mse_negative_curvature
 from ..losses import sigmoid_mse_objective as _sigmoid_mse_objective
 from ..losses import sigmoid_mse_second_derivative as _sigmoid_mse_second_derivative
-from ..text import check_lang, fmt, given, md_table, tr
-from ._table import Col, table, values_table
+from ..optim import full_batch_gd as _full_batch_gd
+from ..text import fmt, given
 from ._given import CURVATURE_Y_HAT, PETAL_LINES, SGD_B, SGD_W, SGD_X, SGD_Y
+from ._table import Col, table, values_table
 from .chain_rule import hessian_example
 
-__all__ = ["sigmoid_mse_curvature", "saturation_gradients", "flipped_line_descent", "sigmoid_mse_concavity", "sigmoid_mse_most_negative",
-           "first_sample_gradients", "hessian_example"]
+__all__ = ["sigmoid_mse_curvature", "saturation_gradients", "flipped_line_descent", "sigmoid_mse_concavity",
+           "sigmoid_mse_most_negative", "first_sample_gradients", "hessian_example"]
 
 
 @dataclass(frozen=True)
@@ -42,11 +42,10 @@ class SigmoidMSECurvature:
     bce: tuple[float, ...]
 
     def markdown(self, lang: str = "vi", digits: int = 4) -> str:
-        check_lang(lang)  # no words to translate in this table
-        headers = (r"$\hat y$", r"MSE, $y = 0$", r"MSE, $y = 1$", "BCE")
+        columns = (Col(r"$\hat y$"), Col(r"MSE, $y = 0$"), Col(r"MSE, $y = 1$"), Col("BCE"))
         rows = [(given(p), fmt(a, digits), fmt(b, digits), fmt(c, digits))
                 for p, a, b, c in zip(self.y_hat, self.mse_y0, self.mse_y1, self.bce)]
-        return md_table(headers, rows, "rrrr")
+        return table(lang, columns, rows)
 
 
 def sigmoid_mse_curvature(y_hat: Sequence[float] = CURVATURE_Y_HAT, x: float = 1.0) -> SigmoidMSECurvature:
@@ -95,11 +94,11 @@ class SaturationGradients:
     ratio: tuple[float, ...]
 
     def markdown(self, lang: str = "vi", digits: int = 4) -> str:
-        headers = ("$z$", r"$\hat y = \sigma(z)$", r"MSE: $2(\hat y - y)\hat y(1 - \hat y)$", r"BCE: $\hat y - y$",
-                   tr(lang, "tỉ số BCE / MSE", "ratio BCE / MSE"))
+        columns = (Col("$z$"), Col(r"$\hat y = \sigma(z)$"), Col(r"MSE: $2(\hat y - y)\hat y(1 - \hat y)$"),
+                   Col(r"BCE: $\hat y - y$"), Col("tỉ số BCE / MSE", "ratio BCE / MSE"))
         rows = [(fmt(z, 0), fmt(p, digits), fmt(m, digits), fmt(c, digits), fmt(q, 1))
                 for z, p, m, c, q in zip(self.z, self.y_hat, self.mse, self.bce, self.ratio)]
-        return md_table(headers, rows, "rrrrr")
+        return table(lang, columns, rows)
 
 
 def saturation_gradients(z: Sequence[float] = (-6.0, -4.0, -2.0, 0.0, 2.0), x: float = 1.0, y: float = 1.0) -> SaturationGradients:
@@ -136,11 +135,11 @@ class FlippedLineDescent:
     bce_correct: tuple[int, ...]
 
     def markdown(self, lang: str = "vi", digits: int = 4) -> str:
-        headers = (tr(lang, "bước", "step"), "MSE: $J$", tr(lang, "MSE: số hoa đúng", "MSE: flowers right"),
-                   "BCE: $J$", tr(lang, "BCE: số hoa đúng", "BCE: flowers right"))
+        columns = (Col("bước", "step"), Col("MSE: $J$"), Col("MSE: số hoa đúng", "MSE: flowers right"),
+                   Col("BCE: $J$"), Col("BCE: số hoa đúng", "BCE: flowers right"))
         rows = [(str(k), fmt(jm, digits), f"{cm} / {self.m}", fmt(jb, digits), f"{cb} / {self.m}")
                 for k, jm, cm, jb, cb in zip(self.steps, self.mse_loss, self.mse_correct, self.bce_loss, self.bce_correct)]
-        return md_table(headers, rows, "rrrrr")
+        return table(lang, columns, rows)
 
 
 @functools.lru_cache(maxsize=None)
@@ -191,9 +190,9 @@ class SigmoidMSEConcavity:
 
     def markdown(self, lang: str = "vi", digits: int = 4) -> str:
         return values_table(lang, [
-            (r"$\partial^2 J/\partial b^2$", r"$\partial^2 J/\partial b^2$", self.second_derivative),
+            (r"$\partial^2 J/\partial b^2$", None, self.second_derivative),
             ("sai phân bậc hai", "second difference", self.finite_difference),
-            (r"$\lambda_{\min}(H)$", r"$\lambda_{\min}(H)$", self.hessian_min_eigenvalue)], digits)
+            (r"$\lambda_{\min}(H)$", None, self.hessian_min_eigenvalue)], digits)
 
 
 def sigmoid_mse_concavity(z: float = 2.0, y: float = 0.0, h: float = 1e-4) -> SigmoidMSEConcavity:
@@ -226,8 +225,8 @@ class SigmoidMSEMostNegative:
     y_hat_at_minimum: float
 
     def markdown(self, lang: str = "vi", digits: int = 4) -> str:
-        return values_table(lang, [(r"$\min \partial^2 L/\partial z^2$", r"$\min \partial^2 L/\partial z^2$", self.minimum),
-                                 (r"$\hat y$", r"$\hat y$", self.y_hat_at_minimum)], digits)
+        return values_table(lang, [(r"$\min \partial^2 L/\partial z^2$", None, self.minimum),
+                                 (r"$\hat y$", None, self.y_hat_at_minimum)], digits)
 
 
 def sigmoid_mse_most_negative(y: float = 1.0, x: float = 1.0, points: int = 100001) -> SigmoidMSEMostNegative:
@@ -262,7 +261,8 @@ class FirstSampleGradients:
                       ("BCE", fmt(self.bce[0], digits), fmt(self.bce[1], digits))])
 
 
-def first_sample_gradients(x: float = SGD_X, y: float = SGD_Y, w: float = SGD_W, b: float = SGD_B) -> FirstSampleGradients:
+def first_sample_gradients(x: float = SGD_X, y: float = SGD_Y, w: float = SGD_W,
+                           b: float = SGD_B) -> FirstSampleGradients:
     r"""The slides' first sample (:math:`x = 1.4`, :math:`y = 0`, :math:`w = -0.1`, :math:`b = 0.1`):
     with :math:`\hat y = \sigma(wx + b)`, the MSE gradient
     :math:`2(\hat y - y)\,\hat y(1 - \hat y)\,(1, x)` is the BCE gradient :math:`(\hat y - y)(1, x)`

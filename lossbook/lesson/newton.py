@@ -7,9 +7,9 @@ from dataclasses import dataclass
 
 from .. import datasets as _datasets
 from ..activations import sigmoid as _sigmoid
-from ..optim import newton as _newton
 from ..convergence import breast_cancer_newton_vs_gd as _breast_cancer_newton_vs_gd
-from ..text import fmt, md_table, sci, tr
+from ..optim import newton as _newton
+from ..text import fmt, sci, tr
 from ._table import Col, table
 from .convexity import separable_no_minimiser
 
@@ -34,11 +34,11 @@ class TumourNewton:
     step_size: tuple[float, ...]
 
     def markdown(self, lang: str = "vi", digits: int = 0) -> str:
-        headers = (tr(lang, "lần lặp $k$", "iteration $k$"), r"$J(\theta_k) - J^\star$", r"$\tfrac12\lambda_k^2$",
-                   tr(lang, "bước $t_k$", "step $t_k$"))
+        columns = (Col("lần lặp $k$", "iteration $k$"), Col(r"$J(\theta_k) - J^\star$"),
+                   Col(r"$\tfrac12\lambda_k^2$"), Col("bước $t_k$", "step $t_k$"))
         rows = [(str(k), sci(g), sci(d), fmt(self.step_size[k - 1], digits) if k else "")
                 for k, (g, d) in enumerate(zip(self.loss_gap, self.decrement))]
-        return md_table(headers, rows, "rrrr")
+        return table(lang, columns, rows)
 
 
 @functools.lru_cache(maxsize=None)
@@ -67,7 +67,8 @@ def tumour_newton() -> TumourNewton:
     data = _datasets.tumour_sizes()
     h = _newton(data.X, data.y)
     b, w = float(h.final[0]), float(h.final[1])
-    return TumourNewton(data.m, int(data.y.sum()), float(data.X.min()), float(data.X.max()), b, w, float(h.loss[-1]), int(h.steps), -b / w,
+    return TumourNewton(data.m, int(data.y.sum()), float(data.X.min()), float(data.X.max()),
+                        b, w, float(h.loss[-1]), int(h.steps), -b / w,
                         tuple(float(v - h.loss[-1]) for v in h.loss), tuple(float(v) for v in h.decrement),
                         tuple(float(v) for v in h.step_size))
 

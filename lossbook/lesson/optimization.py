@@ -3,16 +3,17 @@ r"""Chapter 1 (``docs/01-optimization.md``): the derivative as a limit, gradient
 """
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Sequence
 
 import numpy as np
 
 from ..optim import gradient_descent as _gradient_descent
 from ..optim import sign_gradient_descent as _sign_gradient_descent
 from ..optim import square_function_walk as _square_function_walk
-from ..text import check_lang, fmt, given, md_table, tr
+from ..text import fmt, given
 from ._given import DELTAS, SQUARE_ETA, SQUARE_X0
+from ._table import Col, table
 
 __all__ = ["derivative_as_limit", "square_descent", "walk_2d", "sign_descent_overshoot"]
 
@@ -27,11 +28,11 @@ class DerivativeLimit:
     derivative: float
 
     def markdown(self, lang: str = "vi", digits: int = 6) -> str:
-        headers = (r"$\Delta x$", r"$\frac{J(x+\Delta x)-J(x)}{\Delta x}$",
-                   tr(lang, r"sai lệch so với $J'(x)$", r"gap to $J'(x)$"))
+        columns = (Col(r"$\Delta x$"), Col(r"$\frac{J(x+\Delta x)-J(x)}{\Delta x}$"),
+                   Col(r"sai lệch so với $J'(x)$", r"gap to $J'(x)$"))
         rows = [(given(d), fmt(q, digits), fmt(q - self.derivative, digits))
                 for d, q in zip(self.deltas, self.quotients)]
-        return md_table(headers, rows, "rrr")
+        return table(lang, columns, rows)
 
 
 def derivative_as_limit(x: float = 3.0, deltas: Sequence[float] = DELTAS, power: int = 2) -> DerivativeLimit:
@@ -83,11 +84,10 @@ class SquareDescent:
         return 1.0 - 2.0 * self.eta
 
     def markdown(self, lang: str = "vi", digits: int = 4) -> str:
-        check_lang(lang)  # no words to translate in this table
-        headers = ("$t$", "$x_t$", "$f'(x_t) = 2x_t$", "$f(x_t)$")
+        columns = (Col("$t$"), Col("$x_t$"), Col("$f'(x_t) = 2x_t$"), Col("$f(x_t)$"))
         rows = [(str(t), fmt(x, digits), fmt(g, digits), fmt(x * x, digits))
                 for t, (x, g) in enumerate(zip(self.xs, self.gradients))]
-        return md_table(headers, rows, "rrrr")
+        return table(lang, columns, rows)
 
 
 def square_descent(x0: float = SQUARE_X0, eta: float = SQUARE_ETA, steps: int = 5) -> SquareDescent:
@@ -145,18 +145,16 @@ class Walk2D:
         return tuple(x * x + y * y for x, y in self.gd_points)
 
     def markdown(self, lang: str = "vi", digits: int = 1) -> str:
-        headers = ("$t$",
-                   tr(lang, r"slide: $(x_t, y_t)$", r"slides: $(x_t, y_t)$"),
-                   r"$\nabla f(x_t, y_t)$",
-                   tr(lang, r"GD chuẩn: $(x_t, y_t)$", r"standard GD: $(x_t, y_t)$"),
-                   r"$\nabla f(x_t, y_t)$")
+        columns = (Col("$t$"), Col(r"slide: $(x_t, y_t)$", r"slides: $(x_t, y_t)$"),
+                   Col(r"$\nabla f(x_t, y_t)$"), Col(r"GD chuẩn: $(x_t, y_t)$", r"standard GD: $(x_t, y_t)$"),
+                   Col(r"$\nabla f(x_t, y_t)$"))
 
         def pair(p: tuple[float, float]) -> str:
             return f"({fmt(p[0], digits)}, {fmt(p[1], digits)})"
 
         rows = [(str(t), pair(sp), pair(sg), pair(gp), pair(gg)) for t, (sp, sg, gp, gg) in
                 enumerate(zip(self.slides_points, self.slides_gradients, self.gd_points, self.gd_gradients))]
-        return md_table(headers, rows, "rrrrr")
+        return table(lang, columns, rows)
 
 
 def walk_2d(x0: float = 3.0, y0: float = 4.0, eta: float = 1.0, steps: int = 4) -> Walk2D:
@@ -208,9 +206,9 @@ class SignDescent:
         return ", ".join(fmt(x, digits) for x in self.xs)
 
     def markdown(self, lang: str = "vi", digits: int = 1) -> str:
-        check_lang(lang)  # no words to translate in this table
         rows = [(str(t), fmt(x, digits), fmt(g, digits)) for t, (x, g) in enumerate(zip(self.xs, self.gradients))]
-        return md_table(("$t$", "$x_t$", "$f'(x_t) = 2x_t$"), rows, "rrr")
+        columns = (Col("$t$"), Col("$x_t$"), Col("$f'(x_t) = 2x_t$"))
+        return table(lang, columns, rows)
 
 
 def sign_descent_overshoot(x0: float = 0.5, eta: float = 1.0, steps: int = 3) -> SignDescent:

@@ -2,25 +2,25 @@ r"""Chapter 12 (``docs/12-quizzes.md``): the quizzes' answers that are computati
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Sequence
-
 import ast
 import math
 import re
+from collections.abc import Sequence
+from dataclasses import dataclass
 
 import numpy as np
 
 from .. import datasets as _datasets
+from ..activations import sigmoid as _sigmoid
 from ..entropy import binary_entropy as _binary_entropy
 from ..gradcheck import numerical_gradient as _numerical_gradient
+from ..gradcheck import numerical_hessian as _numerical_hessian
 from ..losses import bce_per_sample as _bce_per_sample
 from ..losses import bce_with_logits as _bce_with_logits
 from ..optim import newton as _newton
-from ..gradcheck import numerical_hessian as _numerical_hessian
-from ..activations import sigmoid as _sigmoid
-from ..text import LANGS, check_lang, fmt, given, md_table, tr
+from ..text import LANGS, check_lang, fmt, given
 from ._given import CONFIDENT_WRONG_Y_HAT, QUIZ_Y_HAT, QUIZ_Z
+from ._table import Col, table
 from .convexity import separable_no_minimiser
 from .linear_regression import house_gradient, house_price_table
 from .mse_sigmoid import sigmoid_mse_curvature
@@ -46,9 +46,9 @@ class QuizAnswer:
     values: tuple[tuple[str, float], ...]
 
     def markdown(self, lang: str = "vi", digits: int = 4) -> str:
-        headers = (tr(lang, "đại lượng", "quantity"), tr(lang, "giá trị", "value"))
+        columns = (Col("đại lượng", "quantity", "l"), Col("giá trị", "value"))
         rows = [(name, fmt(v, digits)) for name, v in self.values]
-        return md_table(headers, rows, "lr")
+        return table(lang, columns, rows)
 
 
 _STEPS = {
@@ -83,9 +83,9 @@ class StepsOrder:
         return tuple(_STEPS[k][i] for k in self.order)
 
     def markdown(self, lang: str = "vi", digits: int = 0) -> str:
-        headers = (tr(lang, "thứ tự", "order"), tr(lang, "bước (số trong đề)", "step (number in the question)"))
+        columns = (Col("thứ tự", "order"), Col("bước (số trong đề)", "step (number in the question)", "l"))
         rows = [(str(i + 1), f"{k}. {text}") for i, (k, text) in enumerate(zip(self.order, self.steps(lang)))]
-        return md_table(headers, rows, "rl")
+        return table(lang, columns, rows)
 
 
 def quiz_steps_order() -> StepsOrder:
@@ -166,13 +166,12 @@ class SecondDerivatives:
     answers: tuple[tuple[str, str, int], ...]
 
     def markdown(self, lang: str = "vi", digits: int = 4) -> str:
-        headers = (tr(lang, "đạo hàm", "derivative"), tr(lang, "giá trị", "value"),
-                   tr(lang, "đáp án", "answer"))
+        columns = (Col("đạo hàm", "derivative", "l"), Col("giá trị", "value"), Col("đáp án", "answer", "l"))
         rows = [(r"$\frac{\partial^2 f}{\partial x^2}$", fmt(self.f_xx, digits), f"Q4 {self.answers[0][1]})"),
                 (r"$\frac{\partial^2 f}{\partial y^2}$", fmt(self.f_yy, digits), f"Q5 {self.answers[1][1]})"),
                 (r"$\frac{\partial^2 f}{\partial x\,\partial y} = \frac{\partial^2 f}{\partial y\,\partial x}$",
                  fmt(self.f_xy, digits), f"Q6 {self.answers[2][1]})")]
-        return md_table(headers, rows, "lrl")
+        return table(lang, columns, rows)
 
 
 def quiz_second_derivatives(points: Sequence[tuple[float, float]] = ((0.0, 0.0), (1.0, 2.0), (-3.0, 0.5))) -> SecondDerivatives:
@@ -355,7 +354,8 @@ def check_half_mse_convention() -> int:
     1
     """
     h, g = house_price_table(), house_gradient()
-    same = math.isclose(h.mse, 2 * h.half_mse, rel_tol=1e-12) and math.isclose(g.grad_w, 2 * g.half_grad_w, rel_tol=1e-12)
+    same = (math.isclose(h.mse, 2 * h.half_mse, rel_tol=1e-12)
+            and math.isclose(g.grad_w, 2 * g.half_grad_w, rel_tol=1e-12))
     return 1 if same else 0
 
 

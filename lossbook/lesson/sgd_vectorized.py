@@ -4,25 +4,26 @@ petals, the vectorised gradient and its timing.
 from __future__ import annotations
 
 import functools
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Sequence
 
 import numpy as np
 
+from .. import datasets as _datasets
+from ..activations import sigmoid as _sigmoid
+from ..gradcheck import numerical_gradient as _numerical_gradient
 from ..losses import add_bias as _add_bias
 from ..losses import bce_grad as _bce_grad
 from ..losses import bce_objective as _bce_objective
-from .. import datasets as _datasets
-from ..gradcheck import numerical_gradient as _numerical_gradient
 from ..optim import sgd_step as _optim_sgd_step
 from ..optim import sgd_logistic as _sgd_logistic
-from ..activations import sigmoid as _sigmoid
+from ..text import fmt, given, sci, tr
 from ..vectorisation import time_bce_gradient as _time_bce_gradient
-from ..text import fmt, given, md_table, sci, tr
 from ._given import SGD2_THETA, SGD2_X, SGD_B, SGD_ETA, SGD_THETA, SGD_W, SGD_X, SGD_Y
 from ._table import Col, table
 
-__all__ = ["sgd_step_one_feature", "sgd_step_two_features", "vectorized_gradient", "sgd_epoch_table", "vectorised_speedup"]
+__all__ = ["sgd_step_one_feature", "sgd_step_two_features", "vectorized_gradient", "sgd_epoch_table",
+           "vectorised_speedup"]
 
 
 @dataclass(frozen=True)
@@ -75,15 +76,15 @@ class SGDStep:
         return self.change(name) / self.change(other)
 
     def markdown(self, lang: str = "vi", digits: int = 4) -> str:
-        headers = ("", tr(lang, "trước", "before"), tr(lang, "đạo hàm $L'$", "gradient $L'$"),
-                   tr(lang, "sau", "after"))
+        columns = (Col("", align="l"), Col("trước", "before"), Col("đạo hàm $L'$", "gradient $L'$"),
+                   Col("sau", "after"))
         tex = {"b": "$b$", "w": "$w$", "w1": "$w_1$", "w2": "$w_2$"}
         rows = [(tex.get(n, n), fmt(a, digits), fmt(g, digits), fmt(c, digits))
                 for n, a, g, c in zip(self.names, self.theta_before, self.gradient, self.theta_after)]
         rows += [("$z$", fmt(self.z_before, digits), "", fmt(self.z_after, digits)),
                  (r"$\hat y$", fmt(self.y_hat_before, digits), "", fmt(self.y_hat_after, digits)),
                  ("$L$", fmt(self.loss_before, digits), "", fmt(self.loss_after, digits))]
-        return md_table(headers, rows, "lrrr")
+        return table(lang, columns, rows)
 
 
 def _sgd_step(names: tuple[str, ...], x: Sequence[float], y: float, theta: Sequence[float], eta: float) -> SGDStep:
@@ -120,7 +121,8 @@ def sgd_step_one_feature(w: float = SGD_W, b: float = SGD_B, x: float = SGD_X, y
 
 
 def sgd_step_two_features(b: float = SGD2_THETA[0], w1: float = SGD2_THETA[1], w2: float = SGD2_THETA[2],
-                          x1: float = SGD2_X[0], x2: float = SGD2_X[1], y: float = SGD_Y, eta: float = SGD_ETA) -> SGDStep:
+                          x1: float = SGD2_X[0], x2: float = SGD2_X[1], y: float = SGD_Y,
+                          eta: float = SGD_ETA) -> SGDStep:
     r"""The slides' "Another Example": one SGD step on :math:`x = (1.4, 0.2)`, :math:`y = 0`
     from :math:`b = 0.1`, :math:`w_1 = 0.5`, :math:`w_2 = -0.1` with :math:`\eta = 0.01`.
 
@@ -157,12 +159,13 @@ class VectorizedGradient:
     numerical_mean_gradient: tuple[float, ...]
 
     def markdown(self, lang: str = "vi", digits: int = 4) -> str:
-        headers = ("", r"$\frac{1}{m}X_b^\top(\hat y - y)$", r"$X_b^\top(\hat y - y)$",
-                   tr(lang, "sai phân của $J$ (trung bình)", "finite difference of $J$ (mean)"))
+        columns = (Col("", align="l"), Col(r"$\frac{1}{m}X_b^\top(\hat y - y)$"),
+                   Col(r"$X_b^\top(\hat y - y)$"),
+                   Col("sai phân của $J$ (trung bình)", "finite difference of $J$ (mean)"))
         names = ["$L'_b$"] + [f"$L'_{{w_{i}}}$" if len(self.theta) > 2 else "$L'_w$" for i in range(1, len(self.theta))]
         rows = [(n, fmt(a, digits), fmt(s, digits), fmt(d, digits))
                 for n, a, s, d in zip(names, self.mean_gradient, self.sum_gradient, self.numerical_mean_gradient)]
-        return md_table(headers, rows, "lrrr")
+        return table(lang, columns, rows)
 
 
 def vectorized_gradient(theta: Sequence[float] = SGD_THETA) -> VectorizedGradient:
@@ -207,13 +210,13 @@ class SGDEpochTable:
         return self.loss[-1]
 
     def markdown(self, lang: str = "vi", digits: int = 4) -> str:
-        headers = (tr(lang, "bước", "step"), tr(lang, "mẫu được chọn $(x, y)$", "sample picked $(x, y)$"),
-                   tr(lang, "mất mát của mẫu đó (trước bước)", "its loss (before the step)"),
-                   tr(lang, "$J$ trung bình (sau bước)", "mean $J$ (after the step)"))
+        columns = (Col("bước", "step"), Col("mẫu được chọn $(x, y)$", "sample picked $(x, y)$", "l"),
+                   Col("mất mát của mẫu đó (trước bước)", "its loss (before the step)"),
+                   Col("$J$ trung bình (sau bước)", "mean $J$ (after the step)"))
         rows = [("0", "", "", fmt(self.loss[0], digits))]
         rows += [(str(k + 1), f"$({given(x)}, {given(y)})$", fmt(s, digits), fmt(j, digits))
                  for k, (x, y, s, j) in enumerate(zip(self.x, self.y, self.sample_loss, self.loss[1:]))]
-        return md_table(headers, rows, "rlrr")
+        return table(lang, columns, rows)
 
 
 @functools.lru_cache(maxsize=None)

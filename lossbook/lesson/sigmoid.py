@@ -4,20 +4,20 @@ thresholds and boundaries, two iris species.
 from __future__ import annotations
 
 import functools
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Sequence
 
 import numpy as np
 
-from ..models import LogisticRegression as _LogisticRegression
-from ..losses import add_bias as _add_bias
-from ..losses import bce_objective as _bce_objective
 from .. import datasets as _datasets
 from ..activations import logit as _logit
 from ..activations import sigmoid as _sigmoid
-from ..text import fmt, given, md_table, sci, tr
-from ._table import Col, table, values_table
+from ..losses import add_bias as _add_bias
+from ..losses import bce_objective as _bce_objective
+from ..models import LogisticRegression as _LogisticRegression
+from ..text import fmt, given, sci, tr
 from ._given import PETAL_LINES, PETAL_PROBABILITY, THRESHOLD
+from ._table import Col, table, values_table
 
 __all__ = ["petal_sigmoid_table", "label_swap", "decision_threshold", "circle_boundary", "iris_logistic_fit",
            "sigmoid_symmetry", "sigmoid_slope", "sigmoid_tail", "petal_for_probability", "steeper_sigmoid"]
@@ -44,11 +44,11 @@ class PetalSigmoidTable:
         return -self.b / self.w
 
     def markdown(self, lang: str = "vi", digits: int = 4) -> str:
-        headers = (tr(lang, "chiều dài cánh hoa", "petal length"), tr(lang, "nhãn", "label"),
-                   "$z$", r"$\sigma(z)$")
+        columns = (Col("chiều dài cánh hoa", "petal length"), Col("nhãn", "label"), Col("$z$"),
+                   Col(r"$\sigma(z)$"))
         rows = [(given(x), given(y), fmt(z, digits), fmt(p, digits))
                 for x, y, z, p in zip(self.x, self.y, self.z, self.y_prob)]
-        return md_table(headers, rows, "rrrr")
+        return table(lang, columns, rows)
 
 
 def petal_sigmoid_table(w: float = PETAL_LINES[1][0], b: float = PETAL_LINES[1][1]) -> PetalSigmoidTable:
@@ -95,10 +95,10 @@ class LabelSwap:
     swapped: float
 
     def markdown(self, lang: str = "vi", digits: int = 4) -> str:
-        headers = (tr(lang, "nhãn", "labels"), tr(lang, "mô hình", "model"), "$J$ (BCE)")
+        columns = (Col("nhãn", "labels", "l"), Col("mô hình", "model", "l"), Col("$J$ (BCE)"))
         rows = [(tr(lang, "gốc", "original"), f"$({fmt(self.w, 3)}, {fmt(self.b, 3)})$", fmt(self.original, digits)),
                 (tr(lang, "đã đổi", "swapped"), f"$({fmt(-self.w, 3)}, {fmt(-self.b, 3)})$", fmt(self.swapped, digits))]
-        return md_table(headers, rows, "llr")
+        return table(lang, columns, rows)
 
 
 def label_swap(w: float = PETAL_LINES[1][0], b: float = PETAL_LINES[1][1]) -> LabelSwap:
@@ -129,13 +129,12 @@ class DecisionThreshold:
 
     def markdown(self, lang: str = "vi", digits: int = 4) -> str:
         t = fmt(self.threshold, 2)
-        headers = ("$z$", r"$\hat y = \sigma(z)$",
-                   tr(lang, rf"$\hat y \ge {t}$?", rf"$\hat y \ge {t}$?"),
-                   tr(lang, "lớp dự đoán", "predicted class"))
+        columns = (Col("$z$"), Col(r"$\hat y = \sigma(z)$"), Col(rf"$\hat y \ge {t}$?", align="c"),
+                   Col("lớp dự đoán", "predicted class"))
         yes, no = tr(lang, "có", "yes"), tr(lang, "không", "no")
         rows = [(given(z), fmt(p, digits), yes if c else no, str(c))
                 for z, p, c in zip(self.z, self.y_prob, self.predicted)]
-        return md_table(headers, rows, "rrcr")
+        return table(lang, columns, rows)
 
 
 def decision_threshold(z: Sequence[float] = (-2.0, -0.5, 0.0, 0.5, 2.0), threshold: float = THRESHOLD) -> DecisionThreshold:
@@ -175,15 +174,15 @@ class CircleBoundary:
     predicted: tuple[int, ...]
 
     def markdown(self, lang: str = "vi", digits: int = 4) -> str:
-        headers = ("$(x_1, x_2)$", "$z = x_1^2 + x_2^2 - 1$" if (self.w1, self.w2, self.b) == (1.0, 1.0, -1.0)
-                   else "$z$", r"$\sigma(z)$", tr(lang, "vị trí", "where"), tr(lang, "lớp", "class"))
+        columns = (Col("$(x_1, x_2)$"), Col("$z = x_1^2 + x_2^2 - 1$" if (self.w1, self.w2, self.b) == (1.0, 1.0, -1.0)
+                   else "$z$"), Col(r"$\sigma(z)$"), Col("vị trí", "where", "l"), Col("lớp", "class"))
         where = {-1: tr(lang, "trong đường tròn", "inside the circle"),
                  0: tr(lang, "trên đường tròn", "on the circle"),
                  1: tr(lang, "ngoài đường tròn", "outside the circle")}
         rows = [(f"({given(p[0])}, {given(p[1])})", fmt(z, digits), fmt(s, digits),
                  where[0 if abs(z) < 1e-12 else int(np.sign(z))], str(c))
                 for p, z, s, c in zip(self.points, self.z, self.y_prob, self.predicted)]
-        return md_table(headers, rows, "rrrlr")
+        return table(lang, columns, rows)
 
 
 def circle_boundary(points: Sequence[tuple[float, float]] = ((0.0, 0.0), (0.5, 0.5), (1.0, 0.0), (1.0, 1.0), (0.0, 1.5)),
@@ -221,7 +220,7 @@ class IrisLogisticFit:
     b: float
 
     def markdown(self, lang: str = "vi", digits: int = 2) -> str:
-        return values_table(lang, [("$w_1$", "$w_1$", self.w1), ("$w_2$", "$w_2$", self.w2), ("$b$", "$b$", self.b)],
+        return values_table(lang, [("$w_1$", None, self.w1), ("$w_2$", None, self.w2), ("$b$", None, self.b)],
                           digits)
 
 

@@ -3,18 +3,19 @@ threshold, logistic regression on the tumour sizes.
 """
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Sequence
 
 import numpy as np
 
-from ..models import LinearRegression as _LinearRegression
-from ..models import LogisticRegression as _LogisticRegression
 from .. import datasets as _datasets
 from ..activations import logit as _logit
 from ..activations import sigmoid as _sigmoid
-from ..text import fmt, given, md_table, tr
+from ..models import LinearRegression as _LinearRegression
+from ..models import LogisticRegression as _LogisticRegression
+from ..text import fmt, given, tr
 from ._given import THRESHOLD, TUMOUR_PROBABILITY
+from ._table import Col, table
 
 __all__ = ["petal_line_fit", "tumour_threshold", "tumour_model"]
 
@@ -37,13 +38,13 @@ class PetalLineFit:
         return float(self.w * float(x) + self.b)
 
     def markdown(self, lang: str = "vi", digits: int = 3) -> str:
-        headers = (tr(lang, "chiều dài cánh hoa $x$", "petal length $x$"), tr(lang, "nhãn $y$", "label $y$"),
-                   tr(lang, r"dự đoán $\hat y = wx + b$", r"prediction $\hat y = wx + b$"),
-                   tr(lang, "trong $[0, 1]$?", "in $[0, 1]$?"))
+        columns = (Col("chiều dài cánh hoa $x$", "petal length $x$"), Col("nhãn $y$", "label $y$"),
+                   Col(r"dự đoán $\hat y = wx + b$", r"prediction $\hat y = wx + b$"),
+                   Col("trong $[0, 1]$?", "in $[0, 1]$?", "c"))
         yes, no = tr(lang, "có", "yes"), tr(lang, "không", "no")
         rows = [(given(x), given(y), fmt(p, digits), yes if 0 <= p <= 1 else no)
                 for x, y, p in zip(self.x, self.y, self.predicted)]
-        return md_table(headers, rows, "rrrc")
+        return table(lang, columns, rows)
 
 
 def petal_line_fit(flipped: bool = False, outlier: float | None = None) -> PetalLineFit:
@@ -83,10 +84,10 @@ class TumourThreshold:
         return tr(lang, "ác tính", "malignant") if self.malignant else tr(lang, "lành tính", "benign")
 
     def markdown(self, lang: str = "vi", digits: int = 4) -> str:
-        headers = (r"$\hat y$", tr(lang, "ngưỡng", "threshold"), r"$z = \operatorname{logit}(\hat y)$",
-                   tr(lang, "kết luận", "decision"))
-        return md_table(headers, [(given(self.probability), given(self.threshold), fmt(self.z, digits),
-                              self.label(lang))], "rrrl")
+        columns = (Col(r"$\hat y$"), Col("ngưỡng", "threshold"), Col(r"$z = \operatorname{logit}(\hat y)$"),
+                   Col("kết luận", "decision", "l"))
+        return table(lang, columns, [(given(self.probability), given(self.threshold), fmt(self.z, digits),
+                              self.label(lang))])
 
 
 def tumour_threshold(probability: float = TUMOUR_PROBABILITY, threshold: float = THRESHOLD) -> TumourThreshold:
@@ -123,12 +124,12 @@ class TumourModel:
     malignant: tuple[bool, ...]
 
     def markdown(self, lang: str = "vi", digits: int = 4) -> str:
-        headers = (tr(lang, "bán kính trung bình", "mean radius"), "$z = wx + b$", r"$\hat y = \sigma(z)$",
-                   tr(lang, "kết luận (ngưỡng 0.5)", "decision (threshold 0.5)"))
+        columns = (Col("bán kính trung bình", "mean radius"), Col("$z = wx + b$"),
+                   Col(r"$\hat y = \sigma(z)$"), Col("kết luận (ngưỡng 0.5)", "decision (threshold 0.5)", "l"))
         rows = [(given(r), fmt(z, digits), fmt(p, digits),
                  tr(lang, "ác tính", "malignant") if c else tr(lang, "lành tính", "benign"))
                 for r, z, p, c in zip(self.radii, self.z, self.y_prob, self.malignant)]
-        return md_table(headers, rows, "rrrl")
+        return table(lang, columns, rows)
 
 
 def tumour_model(radii: Sequence[float] = (10.0, 13.0, 14.0, 15.0, 20.0), probability: float = TUMOUR_PROBABILITY,

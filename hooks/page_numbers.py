@@ -50,8 +50,6 @@ def _fresh_lossbook():
     return importlib.import_module("lossbook")
 
 
-
-
 _quizzes: dict[tuple[int, int], dict[str, Any]] = {}
 
 

@@ -8,17 +8,13 @@ Sources: the slides (``002``), the blog (``000``), the notes (``004``).
 """
 from __future__ import annotations
 
+from ..text import LANGS  # re-exported: lossbook.lesson.LANGS
 
-
-__all__ = [
-    "LANGS", "HOUSE_LINES", "PETAL_LINES", "PETAL_PROBABILITY", "FIRST_HOUSE", "HOUSE_GD_LR",
-    "DELTAS", "SQUARE_X0", "SQUARE_ETA",
-    "SGD_X", "SGD_Y", "SGD_W", "SGD_B", "SGD_ETA", "SGD_THETA", "SGD2_X", "SGD2_THETA",
-    "TUMOUR_PROBABILITY", "THRESHOLD", "ENTROPY_P", "NOTES_F", "BERNOULLI_Y_HAT",
-    "CURVATURE_Y_HAT", "CONFIDENT_WRONG_Y_HAT", "QUIZ_Y_HAT", "QUIZ_Z", "SEPARATING_LINE", "RIDGE_LAMBDA", "QUIZ_Z",
-]
-
-from ..text import LANGS  # noqa: E402  (re-exported: lossbook.lesson.LANGS)
+__all__ = ["LANGS", "DELTAS", "SQUARE_X0", "SQUARE_ETA", "HOUSE_LINES", "FIRST_HOUSE", "HOUSE_GD_LR",
+           "TUMOUR_PROBABILITY", "THRESHOLD", "GROWTH_K", "GROWTH_R", "GROWTH_Y0", "GROWTH_Y0_ABOVE",
+           "PETAL_LINES", "PETAL_PROBABILITY", "CURVATURE_Y_HAT", "ENTROPY_P", "NOTES_F", "BERNOULLI_Y_HAT",
+           "CONFIDENT_WRONG_Y_HAT", "SEPARATING_LINE", "RIDGE_LAMBDA", "SGD_X", "SGD_Y", "SGD_W", "SGD_B",
+           "SGD_ETA", "SGD_THETA", "SGD2_X", "SGD2_THETA", "QUIZ_Y_HAT", "QUIZ_Z"]
 
 # --- chapter 1: the review -----------------------------------------------------------------
 #: The steps :math:`\Delta x` of the derivative's difference quotient.
@@ -41,6 +37,13 @@ HOUSE_GD_LR = 0.02
 #: The notes' tumour: malignant with probability 0.34, against the threshold 0.5.
 TUMOUR_PROBABILITY = 0.34
 THRESHOLD = 0.5
+
+# --- chapter 5: logistic growth ------------------------------------------------------------------
+#: The chapter's population: capacity :math:`K`, rate :math:`r`, start :math:`y_0` (and a start above :math:`K`).
+GROWTH_K = 100.0
+GROWTH_R = 0.5
+GROWTH_Y0 = 5.0
+GROWTH_Y0_ABOVE = 150.0
 
 # --- chapter 6: the sigmoid on the petals -------------------------------------------------------
 #: The slides' two sigmoids :math:`z = wx + b` on the petals, as ``(w, b)``:

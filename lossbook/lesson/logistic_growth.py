@@ -13,6 +13,7 @@ from ..activations import logistic_growth_rhs as _logistic_growth_rhs
 from ..activations import logit as _logit
 from ..activations import sigmoid as _sigmoid
 from ..text import fmt, given
+from ._given import GROWTH_K, GROWTH_R, GROWTH_Y0, GROWTH_Y0_ABOVE
 from ._table import Col, table, values_table
 
 __all__ = ["logistic_growth_check", "logistic_is_sigmoid", "logistic_above_capacity"]
@@ -43,7 +44,7 @@ class LogisticGrowthCheck:
         return table(lang, columns, rows)
 
 
-def logistic_growth_check(K: float = 100.0, r: float = 0.5, y0: float = 5.0, h: float = 1e-4,
+def logistic_growth_check(K: float = GROWTH_K, r: float = GROWTH_R, y0: float = GROWTH_Y0, h: float = 1e-4,
                           t: Sequence[float] = (0.0, 2.0, 4.0, 6.0, 8.0, 10.0, 15.0),
                           grid_step: float = 0.5, grid_points: int = 41, level: float = 90.0) -> LogisticGrowthCheck:
     r"""The logistic solution :math:`y(t) = \frac{K}{1 + \frac{K - y_0}{y_0}e^{-rt}}`
@@ -115,7 +116,8 @@ class LogisticAboveCapacity:
         return values_table(lang, [(f"$y({given(self.t)})$", None, self.y)], digits)
 
 
-def logistic_above_capacity(K: float = 100.0, r: float = 0.5, y0: float = 150.0, t: float = 2.0) -> LogisticAboveCapacity:
+def logistic_above_capacity(K: float = GROWTH_K, r: float = GROWTH_R, y0: float = GROWTH_Y0_ABOVE,
+                            t: float = 2.0) -> LogisticAboveCapacity:
     r"""The logistic formula :math:`y(t) = \frac{K}{1 + \frac{K - y_0}{y_0}e^{-rt}}` with
     :math:`y_0 > K`: the fraction :math:`\frac{K - y_0}{y_0}` is negative and :math:`y(t)`
     falls to :math:`K` from above.

@@ -23,6 +23,8 @@ import numpy as np
 import yaml
 from mkdocs.exceptions import PluginError
 
+from lossbook.text import fmt, sci  # the site's one number format
+
 ROOT = Path(__file__).resolve().parent.parent
 QUIZ_FILE = ROOT / "docs" / "_data" / "quizzes.yml"
 PLACEHOLDER = re.compile(r"\{\{\s*(?P<expr>.+?)\s*\}\}")
@@ -46,12 +48,6 @@ def _fresh_lossbook():
     _mtimes.clear()
     _mtimes.update(sources)
     return importlib.import_module("lossbook")
-
-
-def fmt(value: float, digits: int = 4) -> str:
-    """Format a number as the site prints it: fixed decimals, a true minus sign."""
-    text = f"{float(value):.{digits}f}"
-    return text.replace("-", "−") if text.startswith("-") else text
 
 
 _quizzes: dict[tuple[int, int], dict[str, Any]] = {}
@@ -152,7 +148,7 @@ def namespace(lang: str) -> dict[str, Any]:
     lb = _fresh_lossbook()
     # np and math on purpose (quiz checks and a few short placeholders use them), not
     # because lesson or errata happen to import them.
-    ns: dict[str, Any] = {"lb": lb, "np": np, "math": math, "lang": lang, "fmt": fmt}
+    ns: dict[str, Any] = {"lb": lb, "np": np, "math": math, "lang": lang, "fmt": fmt, "sci": sci}
     for module in ("lesson", "errata"):
         try:
             mod = importlib.import_module(f"lossbook.{module}")

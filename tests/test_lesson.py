@@ -25,13 +25,27 @@ def bce(y: float, p: float) -> float:
 
 # --- every public example: dataclass contract and markdown contract -------------------------
 
-EXAMPLES = {name: getattr(lesson, name) for name in lesson.__all__ if callable(getattr(lesson, name))}
+#: The quizzes' checks and their helpers return an option index or a number, not a worked example.
+CHECKS = {name: getattr(lesson, name) for name in lesson.__all__
+          if name.startswith("check_") or name in ("option_value", "closest_option")}
+EXAMPLES = {name: getattr(lesson, name) for name in lesson.__all__
+            if callable(getattr(lesson, name)) and name not in CHECKS}
 
 
 def test_all_lists_every_public_function():
     public = {n for n, v in vars(lesson).items() if callable(v) and not n.startswith("_")
-              and getattr(v, "__module__", "") == "lossbook.lesson" and not isinstance(v, type)}
-    assert public == set(EXAMPLES)
+              and getattr(v, "__module__", "").startswith("lossbook.lesson.") and not isinstance(v, type)}
+    assert public == set(EXAMPLES) | set(CHECKS)
+
+
+@pytest.mark.parametrize("name", [n for n in CHECKS if n.startswith("check_") and n != "check_slides"])
+def test_quiz_checks_give_an_option_index(name):
+    options = ["$0$", r"$\frac14$", "$1$", r"$\ln 100$"]
+    import inspect
+
+    check = CHECKS[name]
+    value = check(options) if "options" in inspect.signature(check).parameters else check()
+    assert type(value) is int and 0 <= value < 4
 
 
 @pytest.mark.parametrize("name", EXAMPLES)
@@ -84,11 +98,13 @@ def test_markdown_rejects_unknown_language(name):
         EXAMPLES[name]().markdown("fr")
 
 
-def test_fmt_uses_true_minus_and_no_negative_zero():
-    assert lesson._fmt(-0.10686, 4) == "−0.1069"
-    assert lesson._fmt(-1e-17, 4) == "0.0000"
-    assert lesson._fmt(0.5, 2) == "0.50"
-    assert lesson._fmt(-2.0, 0) == "−2"
+def test_tables_use_the_site_format_no_negative_zero():
+    """The lesson prints through lossbook.text: a true minus, and no negative zero (the
+    null direction of the one-sample BCE Hessian is (−0.0, ...) in floats)."""
+    assert not any(callable(vars(lesson).get(n)) for n in ("_fmt", "_t", "_md", "_sci", "_check_lang", "_given"))
+    r = lesson.bce_hessian_example()
+    assert "−0.0000" not in r.markdown("en") and "| $\\det H$ | $0$ | 0.0000 |" in r.markdown("en")
+    assert "−0.1069" in lesson.sgd_step_one_feature().markdown("en")
 
 
 # --- 1. review: derivative, descent, the 2-D walk, the chain rule ----------------------------

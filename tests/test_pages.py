@@ -171,6 +171,13 @@ def test_fmt_uses_a_true_minus_sign() -> None:
     assert numbers_hook.fmt(0.5, 2) == "0.50"
 
 
+def test_pages_print_no_negative_zero_and_one_scientific_notation() -> None:
+    """The pages' fmt is lossbook.text's, as in the lesson's tables: no −0.0000 (the
+    eigenvalue 0 of chapter 9 printed both ways in one paragraph), and sci for tiny numbers."""
+    assert numbers_hook.fmt(-1e-17, 4) == "0.0000"
+    assert numbers_hook.substitute("{{ sci(4.248354255291589e-18, 2) }}", "en") == r"$4.25 \times 10^{-18}$"
+
+
 # --- placeholders stay short: computations live in lossbook.lesson --------------------------
 
 MAX_PLACEHOLDER = 110

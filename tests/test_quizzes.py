@@ -1,13 +1,16 @@
 """docs/_data/quizzes.yml: every question is complete in both languages, and every answer
 that is a computation is recomputed by lossbook.
 
-A quiz's ``check:`` is a Python expression evaluated in the namespace of the pages'
-``{{ ... }}`` (``namespace(lang)`` of hooks/page_numbers.py); it must evaluate to the
-quiz's ``answer``. :func:`check_problems` is the checker; the mutation tests show that it
-catches a wrong answer index.
+A quiz's ``check:`` is one plain call of a function of ``lossbook/lesson/quizzes.py``
+(``check_<id>()``, or ``check_<id>(options)`` for options that state numbers), evaluated in
+the namespace of the pages' ``{{ ... }}`` (``namespace(lang)`` of hooks/page_numbers.py)
+plus ``options`` = the question's options in that language; it must give the quiz's
+``answer``. :func:`check_problems` is the checker; the mutation tests show that it catches a
+wrong answer index, and :func:`check_form_problems` anything but a plain call.
 """
 from __future__ import annotations
 
+import ast
 import copy
 import importlib.util
 import re
@@ -49,7 +52,7 @@ def check_problems(quiz_id: str, quiz: dict[str, Any], ns: dict[str, Any]) -> li
     if "check" not in quiz:
         return []
     try:
-        value = eval(quiz["check"], ns)  # noqa: S307 - our own data file
+        value = eval(quiz["check"], {**ns, "options": quiz[ns.get("lang", "vi")]["options"]})  # noqa: S307
     except Exception as err:  # report, do not crash: the message names the quiz
         return [f"{quiz_id}: check {quiz['check']!r} raised {type(err).__name__}: {err}"]
     if isinstance(value, bool) or not isinstance(value, int) and not hasattr(value, "__index__"):
@@ -59,6 +62,24 @@ def check_problems(quiz_id: str, quiz: dict[str, Any], ns: dict[str, Any]) -> li
         n = len(quiz["vi"]["options"])
         got = letters[int(value)] if 0 <= int(value) < n else str(value)
         return [f"{quiz_id}: answer is {letters[int(quiz['answer'])]}) but lossbook's check gives {got}"]
+    return []
+
+
+def check_form_problems(quiz_id: str, quiz: dict[str, Any]) -> list[str]:
+    """A ``check:`` must be one plain call, ``name(literal or options, ...)``: the computing
+    lives in lossbook/lesson/quizzes.py (docstring, doctest), not in the data file."""
+    if "check" not in quiz:
+        return []
+    try:
+        tree = ast.parse(quiz["check"], mode="eval").body
+    except SyntaxError as err:
+        return [f"{quiz_id}: check {quiz['check']!r} is not Python: {err}"]
+    plain = (isinstance(tree, ast.Call) and isinstance(tree.func, ast.Name)
+             and all(isinstance(a, ast.Constant) or isinstance(a, ast.Name) and a.id == "options"
+                     for a in [*tree.args, *(k.value for k in tree.keywords)]))
+    if not plain:
+        return [f"{quiz_id}: check {quiz['check']!r} must be one plain call of a function of "
+                "lossbook/lesson/quizzes.py, e.g. check_my_question() or check_my_question(options)"]
     return []
 
 
@@ -128,6 +149,37 @@ def test_a_wrong_answer_index_fails_the_check(quiz_id: str, namespace: dict[str,
         mutated = copy.deepcopy(quiz)
         mutated["answer"] = wrong
         assert check_problems(quiz_id, mutated, namespace), f"{quiz_id}: answer {wrong} passes the check"
+
+
+@pytest.mark.parametrize("quiz_id", CHECKED)
+def test_check_is_one_plain_call(quiz_id: str) -> None:
+    problems = check_form_problems(quiz_id, QUIZZES[quiz_id])
+    assert not problems, "\n".join(problems)
+
+
+@pytest.mark.parametrize("check", [
+    "min(range(4), key=lambda i: abs((1 / 2, 1 / 4, 1.0, 0.0)[i] - float(lb.sigmoid_derivative(0.0))))",
+    "quiz_steps_order().answer_index",
+    "check_sigmoid_slope_at_zero([o for o in options])",
+    "check_convex_in_theta(lb.sigmoid(2.0))",
+    "1 if check_newton_scaling() else 0",
+    "check_slides(f'Q{1}')",
+])
+def test_a_computing_check_is_rejected(check: str) -> None:
+    """A planted entry that computes in the data file is caught; the real form passes."""
+    planted = {**copy.deepcopy(QUIZZES[SLIDES[0]]), "check": check}
+    assert check_form_problems("planted", planted)
+    assert not check_form_problems("planted", {**planted, "check": 'check_slides("Q1")'})
+    assert not check_form_problems("planted", {**planted, "check": "check_entropy_fair_coin(options)"})
+
+
+def test_numeric_options_are_read_from_the_quiz(namespace: dict[str, Any]) -> None:
+    """The option values are written once, in the quiz: change one and the check moves."""
+    quiz = copy.deepcopy(QUIZZES["sigmoid-slope-at-zero"])
+    lang = namespace["lang"]
+    assert check_problems("q", quiz, namespace) == []
+    quiz[lang]["options"][1], quiz[lang]["options"][2] = quiz[lang]["options"][2], quiz[lang]["options"][1]
+    assert "lossbook's check gives c" in check_problems("q", quiz, namespace)[0]
 
 
 def test_the_checker_reports_errors_and_non_indices(namespace: dict[str, Any]) -> None:

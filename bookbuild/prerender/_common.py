@@ -16,7 +16,7 @@ from types import ModuleType
 ROOT = Path(__file__).resolve().parents[2]
 DOCS = ROOT / "docs"
 LOSSBOOK = ROOT / "lossbook"
-CACHE = ROOT / ".cache"
+CACHE = ROOT / ".cache" / "prerender"
 #: The sources a lossbook result can depend on: code and the data files it reads.
 LOSSBOOK_SUFFIXES = frozenset({".py", ".csv", ".json", ".yml", ".yaml", ".toml"})
 

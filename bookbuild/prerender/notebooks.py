@@ -39,8 +39,10 @@ def notebook_key(source: Path) -> str:
     return digest([source, *lossbook_sources()])
 
 
-def executed(source: Path, cache: Path = NOTEBOOK_CACHE) -> nbformat.NotebookNode:
-    """The notebook with outputs, from the cache when neither it nor lossbook changed."""
+def executed(source: Path, cache: Path | None = None) -> nbformat.NotebookNode:
+    """The notebook with outputs, from the cache (default ``.cache/prerender/notebooks``)
+    when neither it nor lossbook changed."""
+    cache = cache or NOTEBOOK_CACHE
     cached = cache / f"{source.stem}.{notebook_key(source)}.ipynb"
     if cached.exists():
         return nbformat.read(cached, as_version=4)

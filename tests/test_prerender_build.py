@@ -130,3 +130,23 @@ def test_the_manifest_lists_what_the_prerender_owns(site) -> None:
     assert not (out / "vi").exists()
     owned = json.loads((out / "en" / build.MANIFEST).read_text(encoding="utf-8"))
     assert owned == sorted(_tree(out / "en" / "docs"))
+
+
+def test_a_page_error_stops_the_figure_workers_at_once(site, monkeypatch) -> None:
+    docs, out = site
+
+    class Worker:
+        pid, killed = 12345, False
+
+        def kill(self) -> None:
+            self.killed = True
+
+        def wait(self) -> int:
+            return -9 if self.killed else 0
+
+    worker = Worker()
+    monkeypatch.setattr(build, "start_drawing", lambda langs: figures.Drawing({}, [worker]))
+    (docs / "03-x.md").write_text("{{ nope }}\n", encoding="utf-8")
+    with pytest.raises(PageError, match=r"03-x\.md:1"):
+        prerender(out, docs=docs)
+    assert worker.killed

@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import hashlib
 import importlib
+import os
 import sys
+import threading
 from collections.abc import Iterable
 from pathlib import Path
 from types import ModuleType
@@ -80,7 +82,7 @@ def write_if_changed(path: Path, data: bytes | str) -> bool:
     if path.is_file() and path.stat().st_size == len(data) and path.read_bytes() == data:
         return False
     path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(path.name + ".tmp")
+    tmp = path.with_name(f"{path.name}.{os.getpid()}.{threading.get_ident()}.tmp")  # no two writers share one
     tmp.write_bytes(data)
     tmp.replace(path)
     return True

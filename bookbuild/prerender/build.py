@@ -93,11 +93,14 @@ def prerender(out: Path = OUT, langs: tuple[str, ...] = ("vi", "en"), docs: Path
     salt = digest(docs.glob("_data/*"), salt=f"{lossbook_digest()}\0{code_digest()}")
     drawing = start_drawing(langs)
     running = start_notebooks(notebook_sources(docs))
-    static = {uri: path.read_bytes() for uri, path in static_files(docs).items()}
-    explorer = explorer_json()
-
-    rendered = {lang: {uri: render_page(src.read_text(encoding="utf-8"), lang, uri, salt)
-                       for uri, src in pages(lang, docs).items()} for lang in langs}
+    try:
+        static = {uri: path.read_bytes() for uri, path in static_files(docs).items()}
+        explorer = explorer_json()
+        rendered = {lang: {uri: render_page(src.read_text(encoding="utf-8"), lang, uri, salt)
+                           for uri, src in pages(lang, docs).items()} for lang in langs}
+    except BaseException:
+        drawing.cancel()  # the error now, not after the figures (notebooks finish: `serve` reuses them)
+        raise
     figures = drawing.wait()
     svgs = {key: path.read_bytes() for key, path in figures.items()}
     sizes = {key: svg_size(data) for key, data in svgs.items()}

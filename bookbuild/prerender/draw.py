@@ -6,6 +6,7 @@ Same inputs give the same bytes: a fixed SVG hash salt, no date, text kept as te
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
@@ -23,7 +24,7 @@ def draw(name: str, lang: str, out: Path) -> None:
 
     with plt.rc_context(SVG_RC):
         fig = FIGURES[name](lang=lang)
-        tmp = out.with_suffix(".tmp")
+        tmp = out.with_name(f"{out.name}.{os.getpid()}.tmp")
         fig.savefig(tmp, format="svg", metadata={"Date": None}, bbox_inches="tight")
         plt.close(fig)
     tmp.replace(out)

@@ -54,6 +54,16 @@ class Drawing:
             raise FigureError("a figure worker ended without writing its SVG")
         return self.wanted
 
+    def cancel(self) -> None:
+        """Stop the workers (a page failed: the reader wants the error now) and drop
+        their half-written files."""
+        for worker in self._workers:
+            worker.kill()
+            worker.wait()
+            for tmp in FIGURE_CACHE.glob(f"*.{worker.pid}.tmp"):
+                tmp.unlink(missing_ok=True)
+        self._workers = []
+
 
 def figure_names(key: str) -> list[str]:
     """The names of ``lossbook.figures.FIGURES``, remembered per ``key`` so that a run

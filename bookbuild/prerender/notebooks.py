@@ -65,16 +65,22 @@ def executed(source: Path, cache: Path | None = None) -> nbformat.NotebookNode:
     return nb
 
 
+_pool = ThreadPoolExecutor(max_workers=os.cpu_count() or 1, thread_name_prefix="notebook")
+_running: dict[tuple[Path, str], Future] = {}
+
+
 def start_notebooks(sources: list[Path]) -> dict[Path, Future]:
-    """Execute ``sources`` in the background (one kernel per core at most); each future
-    gives the executed notebook, or raises what its execution raised."""
-    if not sources:
-        return {}
-    pool = ThreadPoolExecutor(max_workers=min(len(sources), os.cpu_count() or 1), thread_name_prefix="notebook")
-    try:
-        return {path: pool.submit(executed, path) for path in sources}
-    finally:
-        pool.shutdown(wait=False)  # the threads finish their work; nothing else is queued
+    """Execute ``sources`` in the background (kernels in parallel, one per core at most);
+    each future gives the executed notebook, or raises what its execution raised. A
+    notebook already executing (or executed) in this process for the same key is not
+    started again: a long-running ``serve`` reuses it."""
+    keys = {path: (path, notebook_key(path)) for path in sources}
+    for key in keys.values():
+        if key not in _running or (_running[key].done() and _running[key].exception()):
+            _running[key] = _pool.submit(executed, key[0])
+    for old in [k for k in _running if k not in keys.values() and _running[k].done()]:
+        del _running[old]
+    return {path: _running[key] for path, key in keys.items()}
 
 
 def for_language(nb: nbformat.NotebookNode, lang: str) -> nbformat.NotebookNode:

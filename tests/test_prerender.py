@@ -310,3 +310,14 @@ def test_the_prerender_imports_no_site_generator() -> None:
             "print(bad); sys.exit(bool(bad))")
     run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=_common.ROOT)
     assert run.returncode == 0, run.stdout + run.stderr
+
+
+@pytest.mark.parametrize("module", ["_common", "expressions", "quizzes", "explorer", "figures", "placeholders"])
+def test_docstring_examples_run(module: str) -> None:
+    """bookbuild/ is not in pytest's testpaths (yet): its doctests run here."""
+    import doctest
+    import importlib
+
+    mod = importlib.import_module(f"bookbuild.prerender.{module}")
+    result = doctest.testmod(mod, optionflags=doctest.NORMALIZE_WHITESPACE | doctest.ELLIPSIS)
+    assert result.failed == 0 and result.attempted > 0

@@ -10,7 +10,7 @@ from __future__ import annotations
 import importlib
 import json
 
-from ._common import CACHE, lossbook_digest, write_if_changed
+from ._common import CACHE, fresh_lossbook, lossbook_digest, write_if_changed
 
 __all__ = ["DATA_URI", "FALLBACK", "explorer_json", "render_explorer"]
 
@@ -40,6 +40,7 @@ def explorer_json() -> bytes:
     cache = CACHE / "explorer" / f"explorer.{lossbook_digest()}.json"
     if cache.is_file():
         return cache.read_bytes()
+    fresh_lossbook()  # in a long-running `serve`, the edited lossbook, not the imported one
     data = importlib.import_module("lossbook.explorer").explorer_data()
     out = json.dumps(data, separators=(",", ":"), ensure_ascii=False).encode()
     for stale in cache.parent.glob("explorer.*.json"):

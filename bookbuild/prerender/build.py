@@ -76,12 +76,16 @@ _notebook_memo: dict[tuple[str, str], dict[str, bytes]] = {}
 
 
 def _notebook_outputs(futures: dict, lang: str) -> dict[str, bytes]:
+    """Every executed notebook's files in ``lang``, under ``notebooks/`` (remembered per
+    notebook version, so a ``serve`` rebuild does not redo them)."""
     files: dict[str, bytes] = {}
-    for source, future in futures.items():
-        key = (notebook_key(source), lang)
+    keys = {(notebook_key(source), lang): (source, future) for source, future in futures.items()}
+    for key, (source, future) in keys.items():
         if key not in _notebook_memo:
             _notebook_memo[key] = notebook_files(future.result(), source.stem, lang)
         files.update({f"notebooks/{name}": data for name, data in _notebook_memo[key].items()})
+    for old in [k for k in _notebook_memo if k[1] == lang and k not in keys]:
+        del _notebook_memo[old]
     return files
 
 

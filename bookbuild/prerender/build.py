@@ -94,7 +94,8 @@ def prerender(out: Path = OUT, langs: tuple[str, ...] = ("vi", "en"), docs: Path
     docstring. A placeholder that fails raises :class:`~.placeholders.PageError`; a
     figure or notebook that fails raises too, and nothing is removed then."""
     start = time.perf_counter()
-    salt = digest(docs.glob("_data/*"), salt=f"{lossbook_digest()}\0{code_digest()}")
+    data = [p for p in (docs / "_data").rglob("*") if p.is_file()]
+    salt = digest(data, salt=f"{lossbook_digest()}\0{code_digest()}", root=docs)
     drawing = start_drawing(langs)
     running = start_notebooks(notebook_sources(docs))
     try:

@@ -19,7 +19,6 @@ import tempfile
 from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 
-import jupytext
 import nbformat
 
 from ._common import CACHE, ROOT, digest, lossbook_sources, write_if_changed
@@ -35,8 +34,9 @@ FIGURE = {"vi": "Hình do ô mã {n} vẽ", "en": "Figure drawn by code cell {n}
 
 
 def notebook_key(source: Path) -> str:
-    """What an executed notebook depends on: its source and lossbook."""
-    return digest([source, *lossbook_sources()])
+    """What an executed notebook depends on: its source (name and text, not where the
+    docs folder is) and lossbook."""
+    return digest(lossbook_sources(), salt=f"{source.name}\0{source.read_text(encoding='utf-8')}")
 
 
 def executed(source: Path, cache: Path | None = None) -> nbformat.NotebookNode:
@@ -46,6 +46,7 @@ def executed(source: Path, cache: Path | None = None) -> nbformat.NotebookNode:
     cached = cache / f"{source.stem}.{notebook_key(source)}.ipynb"
     if cached.exists():
         return nbformat.read(cached, as_version=4)
+    import jupytext  # only when a notebook runs: a cached build does not pay the import
     from jupyter_client import KernelManager
     from nbclient import NotebookClient
 

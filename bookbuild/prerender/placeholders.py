@@ -14,8 +14,6 @@ import math
 import re
 from typing import Any
 
-import numpy as np
-
 from ._common import fresh_lossbook
 from .explorer import render_explorer
 from .expressions import SAFE_BUILTINS, ExpressionError, check_expression
@@ -45,6 +43,8 @@ def namespace(lang: str) -> dict[str, Any]:
     ``sci``, ``given``, ``tr`` of :mod:`lossbook.text`. Built-ins: only
     :data:`~.expressions.SAFE_BUILTINS`.
     """
+    import numpy as np  # here: a build with every page cached never needs it
+
     lb = fresh_lossbook()
     text = importlib.import_module("lossbook.text")
     lang = text.check_lang(lang)

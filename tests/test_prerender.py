@@ -144,21 +144,25 @@ def test_placeholder_pattern_finds_each_expression() -> None:
     assert [m["expr"] for m in PLACEHOLDER.finditer("a {{ x }} b {{y(1)}}")] == ["x", "y(1)"]
 
 
-def test_lossbook_is_reimported_only_when_a_source_changes() -> None:
+def test_lossbook_is_reimported_only_when_a_source_changes(tmp_path, monkeypatch) -> None:
     """`serve`: an unchanged lossbook keeps its module (and the lesson's cached
-    computations) across rebuilds; an edited source file, or data file, is re-imported."""
+    computations) across rebuilds; an edited source file, or data file, is re-imported.
+    The edits go to a copy of lossbook's sources, which the digest is pointed at."""
+    import shutil
+
+    copy = tmp_path / "lossbook"
+    shutil.copytree(_common.LOSSBOOK, copy, ignore=shutil.ignore_patterns("__pycache__"))
+    monkeypatch.setattr(_common, "LOSSBOOK", copy)
     saved = {k: v for k, v in sys.modules.items() if k == "lossbook" or k.startswith("lossbook.")}
+    _common._imported.clear()
     try:
         first = _common.fresh_lossbook()
         assert _common.fresh_lossbook() is first
-        for source in (_common.LOSSBOOK / "text.py", _common.LOSSBOOK / "datasets" / "iris.csv"):
+        for source in (copy / "text.py", copy / "datasets" / "iris.csv"):
             before = _common.fresh_lossbook()
-            data = source.read_bytes()
-            try:
-                source.write_bytes(data + b"\n")
-                assert _common.fresh_lossbook() is not before, f"editing {source.name} did not re-import lossbook"
-            finally:
-                source.write_bytes(data)
+            source.write_bytes(source.read_bytes() + b"\n")
+            assert _common.fresh_lossbook() is not before, f"editing {source.name} did not re-import lossbook"
+            assert _common.fresh_lossbook() is _common.fresh_lossbook()
     finally:  # the rest of the session keeps the modules its tests imported
         for k in [k for k in sys.modules if k == "lossbook" or k.startswith("lossbook.")]:
             del sys.modules[k]

@@ -119,7 +119,7 @@ def test_a_failing_notebook_fails_the_prerender_and_writes_no_page(site) -> None
     docs, out = site
     (docs / "notebooks" / "broken.py").write_text(
         '# %% [markdown] lang="en"\n# # Broken\n\n# %%\nraise ValueError("on purpose")\n', encoding="utf-8")
-    with pytest.raises(Exception, match="on purpose"):
+    with pytest.raises(notebooks.NotebookError, match=r"(?s)^notebooks/broken\.py: .*ValueError: on purpose"):
         prerender(out, docs=docs)
     assert not list(out.rglob("broken*")), "no page for a notebook that failed"
 

@@ -20,6 +20,7 @@ Run it as ``python -m bookbuild.prerender``. Modules, one concept each:
 
 from __future__ import annotations
 
+from ._common import PrerenderError
 from .build import OUT, Result, prerender
 from .explorer import explorer_json, render_explorer
 from .expressions import SAFE_BUILTINS, ExpressionError, check_expression
@@ -29,7 +30,7 @@ from .placeholders import PLACEHOLDER, PageError, namespace, substitute
 from .quizzes import load_quizzes, render_quiz
 
 __all__ = [
-    "OUT", "PLACEHOLDER", "SAFE_BUILTINS", "ExpressionError", "PageError", "Result",
+    "OUT", "PLACEHOLDER", "SAFE_BUILTINS", "ExpressionError", "PageError", "PrerenderError", "Result",
     "check_expression", "executed", "explorer_json", "for_language", "load_quizzes",
     "namespace", "prerender", "render_explorer", "render_quiz", "sized_figures",
     "substitute", "svg_size", "to_markdown",

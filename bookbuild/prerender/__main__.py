@@ -1,5 +1,5 @@
 """``python -m bookbuild.prerender [--out DIR] [--lang vi|en ...]``: pre-render the site's
-content; a page error prints its one-line message (page:line: {{ expression }}: reason)."""
+content; a content error (a page, a figure, a notebook) prints its message, exit status 1."""
 
 from __future__ import annotations
 
@@ -7,8 +7,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from . import OUT, PageError, prerender
-from .expressions import ExpressionError
+from . import OUT, PrerenderError, prerender
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -18,7 +17,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     try:
         result = prerender(args.out, tuple(args.lang or ("vi", "en")))
-    except (PageError, ExpressionError) as err:
+    except PrerenderError as err:
         print(f"prerender: {err}", file=sys.stderr)
         return 1
     print(result)

@@ -88,6 +88,11 @@ def write_if_changed(path: Path, data: bytes | str) -> bool:
     return True
 
 
+class PrerenderError(Exception):
+    """A content error the pre-render reports (a page, a figure, a notebook): the message
+    names what failed; ``serve`` shows it and waits for the next save."""
+
+
 _imported: dict[str, str] = {}
 
 

@@ -20,6 +20,8 @@ from __future__ import annotations
 
 import ast
 
+from ._common import PrerenderError
+
 __all__ = ["ExpressionError", "check_expression", "SAFE_BUILTINS"]
 
 _OPERATORS = (ast.Add, ast.Sub, ast.Mult, ast.Div, ast.Pow, ast.FloorDiv, ast.Mod)
@@ -28,7 +30,7 @@ _UNARY = (ast.USub, ast.UAdd)
 SAFE_BUILTINS = {f.__name__: f for f in (abs, float, int, len, max, min, round, str, sum)}
 
 
-class ExpressionError(ValueError):
+class ExpressionError(PrerenderError, ValueError):
     """An expression uses a form outside the allow-list (or is no expression at all); the
     message names where it is, the expression and the form (``reason``)."""
 

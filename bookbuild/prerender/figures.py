@@ -20,7 +20,7 @@ import sys
 from importlib.metadata import version
 from pathlib import Path
 
-from ._common import CACHE, ROOT, fresh_lossbook, lossbook_digest, write_if_changed
+from ._common import CACHE, ROOT, PrerenderError, fresh_lossbook, lossbook_digest, write_if_changed
 
 __all__ = ["FIGURE_URI", "FigureError", "Drawing", "sized_figures", "start_drawing", "svg_size"]
 
@@ -30,7 +30,7 @@ FIGURE_URI = "assets/figures/{name}.svg"
 NOT_DRAWN_FROM = ("errata",)
 
 
-class FigureError(RuntimeError):
+class FigureError(PrerenderError, RuntimeError):
     """Drawing a figure failed (the worker's traceback is on stderr)."""
 
 

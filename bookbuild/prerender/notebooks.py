@@ -15,13 +15,14 @@ from __future__ import annotations
 import base64
 import json
 import os
+import re
 import tempfile
 from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 
 import nbformat
 
-from ._common import CACHE, ROOT, digest, lossbook_sources, write_if_changed
+from ._common import CACHE, ROOT, PrerenderError, digest, lossbook_sources, write_if_changed
 
 __all__ = ["DOWNLOAD", "FIGURE", "executed", "for_language", "notebook_files", "start_notebooks", "to_markdown"]
 
@@ -31,6 +32,10 @@ DOWNLOAD = {
     "en": "Download this notebook (.ipynb, with outputs)",
 }
 FIGURE = {"vi": "Hình do ô mã {n} vẽ", "en": "Figure drawn by code cell {n}"}
+
+
+class NotebookError(PrerenderError, RuntimeError):
+    """A notebook cell failed; the message names the notebook and the error."""
 
 
 def notebook_key(source: Path) -> str:
@@ -57,6 +62,9 @@ def executed(source: Path, cache: Path | None = None) -> nbformat.NotebookNode:
         km = KernelManager(kernel_name="python3", transport="ipc", ip=str(Path(sockets) / "kernel"))
         try:
             NotebookClient(nb, km=km, timeout=120, resources={"metadata": {"path": str(ROOT)}}).execute()
+        except Exception as err:  # CellExecutionError, a dead kernel, a time-out
+            plain = re.sub(r"\x1b\[[0-9;]*m", "", str(err))  # the kernel's traceback, without colours
+            raise NotebookError(f"notebooks/{source.name}: {type(err).__name__}: {plain}") from err
         finally:
             if km.has_kernel:
                 km.shutdown_kernel(now=True)
@@ -100,7 +108,7 @@ def _text(output) -> str | None:
     if output.output_type in {"execute_result", "display_data"} and "image/png" not in output.data:
         return output.data.get("text/plain")
     if output.output_type == "error":
-        raise RuntimeError(f"notebook cell failed: {output.ename}: {output.evalue}")
+        raise NotebookError(f"notebook cell failed: {output.ename}: {output.evalue}")
     return None
 
 

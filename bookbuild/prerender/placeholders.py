@@ -14,7 +14,7 @@ import math
 import re
 from typing import Any
 
-from ._common import fresh_lossbook
+from ._common import PrerenderError, fresh_lossbook
 from .explorer import render_explorer
 from .expressions import SAFE_BUILTINS, ExpressionError, check_expression
 from .quizzes import QUIZ_FILE, load_quizzes, render_quiz
@@ -27,7 +27,7 @@ FENCE = re.compile(r"^(?P<indent>\s*)(?P<fence>```|~~~)")
 PAGE_MODULES = ("lesson", "errata")
 
 
-class PageError(Exception):
+class PageError(PrerenderError):
     """A placeholder could not be rendered: ``page:line: {{ expression }}: reason``."""
 
     def __init__(self, page: str, line: int, expression: str, reason: str) -> None:

@@ -325,3 +325,13 @@ def test_docstring_examples_run(module: str) -> None:
     mod = importlib.import_module(f"bookbuild.prerender.{module}")
     result = doctest.testmod(mod, optionflags=doctest.NORMALIZE_WHITESPACE | doctest.ELLIPSIS)
     assert result.failed == 0 and result.attempted > 0
+
+
+def test_a_figure_that_fails_to_draw_is_named(monkeypatch, tmp_path) -> None:
+    from bookbuild.prerender import figures
+
+    drawn = tmp_path / "ok.vi.svg"
+    drawn.write_text(SVG)
+    drawing = figures.Drawing({("ok", "vi"): drawn, ("broken", "en"): tmp_path / "broken.en.svg"}, [_Done()])
+    with pytest.raises(figures.FigureError, match=r"figure\(s\) broken \(en\)"):
+        drawing.wait()

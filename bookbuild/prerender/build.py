@@ -1,7 +1,7 @@
 """The pre-render: ``docs/`` + lossbook + quizzes + notebooks → one folder of plain
 Markdown and assets per language, ``build/prerender/<lang>/docs``.
 
-Expensive inputs are cached under ``.cache/`` by what they depend on (figures by
+Expensive inputs are cached under ``.cache/prerender/`` by what they depend on (figures by
 lossbook and matplotlib, notebooks by their source and lossbook, pages by their text,
 lossbook, ``docs/_data`` and this package's code), so a rebuild after editing one page
 renders that page only. An output file is written only when its bytes change, and a

@@ -35,7 +35,7 @@ def render_explorer(lang: str) -> str:
 
 
 def explorer_json() -> bytes:
-    """``explorer.json``'s bytes (compact UTF-8 JSON), from ``.cache/explorer`` when
+    """``explorer.json``'s bytes (compact UTF-8 JSON), from ``.cache/prerender/explorer`` when
     lossbook did not change since they were computed."""
     cache = CACHE / "explorer" / f"explorer.{lossbook_digest()}.json"
     if cache.is_file():

@@ -1,7 +1,7 @@
 """Figures: every figure of ``lossbook.figures.FIGURES``, drawn once per language and
 cached, and their size in the pages.
 
-The SVGs are cached in ``.cache/figures`` under a key made of the lossbook sources a
+The SVGs are cached in ``.cache/prerender/figures`` under a key made of the lossbook sources a
 figure can depend on and the matplotlib version, so an unchanged figure is never
 redrawn; missing ones are drawn in worker processes (one per core) while the rest of
 the pre-render goes on. A page links ``assets/figures/<name>.svg``; the pre-render copies
@@ -46,12 +46,12 @@ class Drawing:
         self.wanted, self._workers = wanted, workers
 
     def wait(self) -> dict[tuple[str, str], Path]:
-        failed = [w for w in self._workers if w.wait() != 0]
+        for worker in self._workers:
+            worker.wait()
         self._workers = []
-        if failed:
-            raise FigureError("drawing the figures failed (see the traceback above)")
-        if any(not p.is_file() for p in self.wanted.values()):
-            raise FigureError("a figure worker ended without writing its SVG")
+        missing = [f"{name} ({lang})" for (name, lang), path in self.wanted.items() if not path.is_file()]
+        if missing:
+            raise FigureError(f"drawing failed for the figure(s) {', '.join(missing)} (the worker's traceback is above)")
         return self.wanted
 
     def cancel(self) -> None:

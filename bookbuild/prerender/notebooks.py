@@ -5,7 +5,7 @@ A notebook is one jupytext "percent" file ``docs/notebooks/<name>.py``: cells th
 Markdown cells always carry it; code cells are shared, except the small ones that print
 words or draw labelled plots, which come in a vi/en pair (both run, in the one
 execution). The notebook is executed with a real Jupyter kernel (nbclient), cached in
-``.cache/notebooks`` by the digest of its source and of lossbook, and becomes, per
+``.cache/prerender/notebooks`` by the digest of its source and of lossbook, and becomes, per
 language, ``notebooks/<name>.md`` (text, code, printed output, figures),
 ``notebooks/<name>.ipynb`` (the download, with outputs) and the PNGs it drew.
 """

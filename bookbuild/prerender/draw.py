@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import sys
+import traceback
 from pathlib import Path
 
 import matplotlib
@@ -30,11 +31,20 @@ def draw(name: str, lang: str, out: Path) -> None:
     tmp.replace(out)
 
 
-def main(jobs: list[str]) -> None:
+def main(jobs: list[str]) -> int:
+    """Draw every job (``OUT:NAME:LANG``); one that fails prints its traceback and the
+    others are still drawn. The exit status is 1 if any failed."""
+    failed = 0
     for job in jobs:
         out, name, lang = job.rsplit(":", 2)
-        draw(name, lang, Path(out))
+        try:
+            draw(name, lang, Path(out))
+        except Exception:
+            print(f"figure {name} ({lang}) failed:", file=sys.stderr)
+            traceback.print_exc()
+            failed += 1
+    return 1 if failed else 0
 
 
 if __name__ == "__main__":
-    main(sys.argv[1:])
+    sys.exit(main(sys.argv[1:]))

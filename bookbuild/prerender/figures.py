@@ -1,0 +1,144 @@
+"""Figures: every figure of ``lossbook.figures.FIGURES``, drawn once per language and
+cached, and their size in the pages.
+
+The SVGs are cached in ``.cache/prerender/figures`` under a key made of the lossbook sources a
+figure can depend on and the matplotlib version, so an unchanged figure is never
+redrawn; missing ones are drawn in worker processes (one per core) while the rest of
+the pre-render goes on. A page links ``assets/figures/<name>.svg``; the pre-render copies
+the page's language's SVG there and gives each figure its size (the layout does not
+jump when it arrives) and, after the first figure of a page, lazy loading.
+"""
+
+from __future__ import annotations
+
+import importlib
+import json
+import os
+import re
+import subprocess
+import sys
+from importlib.metadata import version
+from pathlib import Path
+
+from ._common import CACHE, ROOT, PrerenderError, fresh_lossbook, lossbook_digest, write_if_changed
+
+__all__ = ["FIGURE_URI", "FigureError", "Drawing", "sized_figures", "start_drawing", "svg_size"]
+
+FIGURE_CACHE = CACHE / "figures"
+FIGURE_URI = "assets/figures/{name}.svg"
+#: Text-only parts of lossbook that no figure draws from: editing them redraws nothing.
+NOT_DRAWN_FROM = ("errata",)
+
+
+class FigureError(PrerenderError, RuntimeError):
+    """Drawing a figure failed (the worker's traceback is on stderr)."""
+
+
+def figures_key() -> str:
+    """What every figure's bytes depend on: lossbook (less the errata) and matplotlib."""
+    return lossbook_digest(skip=NOT_DRAWN_FROM, salt=f"matplotlib {version('matplotlib')}")
+
+
+class Drawing:
+    """The figures being drawn: :meth:`wait` returns ``{(name, lang): cached SVG path}``."""
+
+    def __init__(self, wanted: dict[tuple[str, str], Path], workers: list[subprocess.Popen]) -> None:
+        self.wanted, self._workers = wanted, workers
+
+    def wait(self) -> dict[tuple[str, str], Path]:
+        for worker in self._workers:
+            worker.wait()
+        self._workers = []
+        missing = [f"{name} ({lang})" for (name, lang), path in self.wanted.items() if not path.is_file()]
+        if missing:
+            raise FigureError(f"drawing failed for the figure(s) {', '.join(missing)} (the worker's traceback is above)")
+        return self.wanted
+
+    def cancel(self) -> None:
+        """Stop the workers (a page failed: the reader wants the error now) and drop
+        their half-written files."""
+        for worker in self._workers:
+            worker.kill()
+            worker.wait()
+            for tmp in FIGURE_CACHE.glob(f"*.{worker.pid}.tmp"):
+                tmp.unlink(missing_ok=True)
+        self._workers = []
+
+
+def figure_names(key: str) -> list[str]:
+    """The names of ``lossbook.figures.FIGURES``, remembered per ``key`` so that a run
+    with every figure cached does not import matplotlib and the figures module."""
+    remembered = FIGURE_CACHE / f"names.{key}.json"
+    if remembered.is_file():
+        return json.loads(remembered.read_text(encoding="utf-8"))
+    fresh_lossbook()
+    names = list(importlib.import_module("lossbook.figures").FIGURES)
+    for stale in FIGURE_CACHE.glob("names.*.json"):
+        stale.unlink()
+    write_if_changed(remembered, json.dumps(names))
+    return names
+
+
+def start_drawing(langs: tuple[str, ...] = ("vi", "en"), workers: int | None = None) -> Drawing:
+    """Start drawing every missing figure of ``langs`` (``workers`` processes, default one
+    per core) and drop cached SVGs of older sources; return at once."""
+    key = figures_key()
+    names = figure_names(key)
+    wanted = {(n, lang): FIGURE_CACHE / f"{n}.{lang}.{key}.svg" for n in names for lang in langs}
+    for stale in FIGURE_CACHE.glob("*.svg"):
+        if not stale.name.endswith(f".{key}.svg"):
+            stale.unlink()
+    jobs = [f"{path}:{name}:{lang}" for (name, lang), path in wanted.items() if not path.exists()]
+    count = min(workers or os.cpu_count() or 1, len(jobs))
+    procs = [
+        subprocess.Popen([sys.executable, "-m", "bookbuild.prerender.draw", *jobs[i::count]], cwd=ROOT)
+        for i in range(count)
+    ]
+    return Drawing(wanted, procs)
+
+
+_SIZE = re.compile(r'<svg[^>]*?\swidth="(?P<w>[0-9.]+)pt"\s+height="(?P<h>[0-9.]+)pt"')
+_FIGURE = re.compile(
+    r"(?P<img>!\[(?:[^\[\]]|\[[^\]]*\])*\]\((?:\.\./)*assets/figures/(?P<name>[\w-]+)\.svg\))"
+    r"(?:\{(?P<attrs>[^}\n]*)\})?"
+)
+
+
+def svg_size(svg: bytes | str) -> tuple[int, int] | None:
+    """An SVG's size in CSS pixels (matplotlib writes points: 1 pt = 4/3 px), or None.
+
+    >>> svg_size('<svg xmlns:xlink="x" width="300pt" height="150.5pt" viewBox="0 0 300 150">')
+    (400, 201)
+    """
+    head = svg[:1000].decode("utf-8", "replace") if isinstance(svg, bytes) else svg[:1000]
+    m = _SIZE.search(head)
+    return (round(float(m["w"]) * 4 / 3), round(float(m["h"]) * 4 / 3)) if m else None
+
+
+def sized_figures(markdown: str, size_of) -> str:
+    """Each figure image of ``markdown`` gets ``{ width=… height=… }`` (attr_list) from
+    ``size_of(name)`` (``(w, h)`` or None), and every figure after the page's first
+    ``loading="lazy" decoding="async"``: a reader on a phone downloads the figures as they
+    scroll to them. Attributes the page wrote itself are kept.
+
+    >>> page = "![a](assets/figures/a.svg)\\n\\n![b](../assets/figures/b.svg){ .wide }\\n![c](x.png)"
+    >>> print(sized_figures(page, lambda name: (400, 200)))
+    ![a](assets/figures/a.svg){ width="400" height="200" }
+    <BLANKLINE>
+    ![b](../assets/figures/b.svg){ .wide width="400" height="200" loading="lazy" decoding="async" }
+    ![c](x.png)
+    """
+    seen = 0
+
+    def add(m: re.Match) -> str:
+        nonlocal seen
+        size = size_of(m["name"])
+        attrs = [m["attrs"].strip()] if m["attrs"] and m["attrs"].strip() else []
+        if size:
+            attrs.append(f'width="{size[0]}" height="{size[1]}"')
+        if seen:
+            attrs.append('loading="lazy" decoding="async"')
+        seen += 1
+        return f"{m['img']}{{ {' '.join(attrs)} }}" if attrs else m["img"]
+
+    return _FIGURE.sub(add, markdown)

@@ -542,7 +542,8 @@
       else if (key === "Delete" || key === "Backspace") { edit("remove", c.x, null); }
       else if (key === "f" || key === "F") { edit("flip", c.x, null); }
       else { return; }
-      event.preventDefault();
+      // Handled here: not also a page shortcut (Material's search opens on F, S and /).
+      event.preventDefault(); event.stopPropagation();
     });
 
     // --- the landscapes as inputs: click or arrows set the start ---
@@ -558,7 +559,7 @@
         if (event.key === "ArrowLeft") { w -= (W[1] - W[0]) / f; } else if (event.key === "ArrowRight") { w += (W[1] - W[0]) / f; }
         else if (event.key === "ArrowUp") { b += (B[1] - B[0]) / f; } else if (event.key === "ArrowDown") { b -= (B[1] - B[0]) / f; }
         else { return; }
-        event.preventDefault();
+        event.preventDefault(); event.stopPropagation();
         setStart(Math.round(Math.max(W[0], Math.min(W[1], w)) * 1e6) / 1e6, Math.round(Math.max(B[0], Math.min(B[1], b)) * 1e6) / 1e6);
       });
     });

@@ -166,6 +166,12 @@
   }
   function plain(v) { return fmt(v).replace("−", "-"); }  // for <input type=number>
   function short(v) { return String(+v.toFixed(4)).replace("-", "−"); }
+  // Text replaced in place (a text node's value), not by a new node.
+  function setText(node, text) {
+    if (node.firstChild && node.firstChild.nodeType === 3 && !node.firstChild.nextSibling) {
+      if (node.firstChild.nodeValue !== text) { node.firstChild.nodeValue = text; }
+    } else { node.textContent = text; }
+  }
   function el(tag, attrs, children) {
     var node = document.createElement(tag);
     Object.keys(attrs || {}).forEach(function (k) {
@@ -306,14 +312,18 @@
     var scapes = {};
     LOSSES.forEach(function (loss) {
       var label = loss === "mse" ? t.landscapeMse : t.landscapeBce;
+      // Two stacked SVGs: the map (redrawn when the data change) under the paths and
+      // markers (redrawn at every step), which the browser paints as a layer of its own.
+      var base = svg("svg", { viewBox: "0 0 236 236", class: "lb-ex-map", "aria-hidden": "true" });
       var box = svg("svg", { viewBox: "0 0 236 236", class: "lb-ex-landscape", role: "application", tabindex: "0", "data-loss": loss, "aria-describedby": helpId });
-      scapes[loss] = { svg: box, label: label, layer: null };
-      figures.appendChild(el("figure", {}, [box, el("figcaption", { text: label + " (" + t.paths + ")" })]));
+      scapes[loss] = { base: base, svg: box, label: label, layer: null };
+      figures.appendChild(el("figure", {}, [el("div", { class: "lb-ex-stack" }, [base, box]), el("figcaption", { text: label + " (" + t.paths + ")" })]));
     });
     figures.appendChild(el("figure", { class: "lb-ex-wide-figure" }, [lossPlot, lossCaption]));
     root.appendChild(figures);
     var table = el("table", { class: "lb-ex-table" });
-    root.appendChild(el("div", { class: "lb-ex-table-wrap", tabindex: "0", role: "region", "aria-label": t.perSample }, [table]));
+    var tableWrap = root.appendChild(el("div", { class: "lb-ex-table-wrap", tabindex: "0", role: "region", "aria-label": t.perSample }, [table]));
+    tableWrap.addEventListener("scroll", writeRows, { passive: true });
 
     // --- state changes ---
     function newRun(loss) { return { loss: loss, w: state.w0, b: state.b0, path: [[state.w0, state.b0]], curve: [] }; }
@@ -366,6 +376,7 @@
       stop();
       computeLandscapes();
       buildTable();
+      buildData();
       var kind = separability(state.data);
       note.textContent = kind === "one" ? t.oneClass : kind === "separable" ? t.separableNote : t.overlapNote;
       resetRuns();
@@ -383,8 +394,9 @@
       return [X0 + S * (w - W[0]) / (W[1] - W[0]), Y0 + S - S * (b - B[0]) / (B[1] - B[0])];
     }
     function drawLandscape(loss) {
-      var box = scapes[loss].svg, z = state.grids[loss], nb = z.length, nw = z[0].length;
+      var box = scapes[loss].base, z = state.grids[loss], nb = z.length, nw = z[0].length;
       box.textContent = "";
+      scapes[loss].svg.textContent = "";
       // Colour and contours on log(loss): both the plateaus and the bowl stay visible.
       var f = [], lo = Infinity, hi = -Infinity;
       for (var i = 0; i < nb; i++) {
@@ -440,7 +452,7 @@
       });
       parts.start = layer.appendChild(svg("path", { class: "lb-ex-start" }));
       scapes[loss].layer = parts;
-      box.appendChild(layer);
+      scapes[loss].svg.appendChild(layer);
     }
     function clampPlot(p) { return [Math.max(X0, Math.min(X0 + S, p[0])), Math.max(Y0, Math.min(Y0 + S, p[1]))]; }
     function drawPaths() {
@@ -465,7 +477,10 @@
     // --- the data plot ---
     function dataX(x) { return CX0 + (CX1 - CX0) * (x - state.xRange[0]) / (state.xRange[1] - state.xRange[0]); }
     function dataY(p) { return CY0 - (CY0 - CY1) * p; }
-    function drawData() {
+    // Built when the data change; drawData then only moves what a step or a slider moves
+    // (attributes, not nodes: page scripts watching the DOM for new nodes stay idle).
+    var dataParts = null;
+    function buildData() {
       var lo = state.xRange[0], hi = state.xRange[1];
       dataPlot.textContent = "";
       var axes = svg("g", { class: "lb-ex-ticks" });
@@ -483,21 +498,35 @@
       axes.appendChild(svg("text", { x: CX0 + 6, y: CY1 + 4, class: "lb-ex-axis-title" }, "ŷ"));
       dataPlot.appendChild(axes);
       dataPlot.appendChild(svg("line", { x1: CX0, y1: dataY(0.5), x2: CX1, y2: dataY(0.5), class: "lb-ex-threshold" }));
+      dataParts = { curves: {}, dots: [], next: -1 };
+      LOSSES.forEach(function (run) { dataParts.curves[run] = dataPlot.appendChild(svg("path", { class: "lb-ex-sigmoid lb-ex-sigmoid-" + run })); });
+      state.data.x.forEach(function (x, i) {
+        dataParts.dots.push(dataPlot.appendChild(svg("circle", { cx: dataX(x).toFixed(1), cy: dataY(state.data.y[i]), r: 4, class: state.data.y[i] ? "lb-ex-one" : "lb-ex-zero" })));
+      });
+      dataParts.cursor = dataPlot.appendChild(svg("path", { class: "lb-ex-cursor" }));
+    }
+    function drawData() {
+      var lo = state.xRange[0], hi = state.xRange[1];
       LOSSES.forEach(function (run) {
         var r = state.runs[run], d = "";
         for (var k = 0; k <= 160; k++) {
           var x = lo + (hi - lo) * k / 160;
           d += (k ? "L" : "M") + dataX(x).toFixed(1) + " " + dataY(sigmoid(r.w * x + r.b)).toFixed(1);
         }
-        dataPlot.appendChild(svg("path", { d: d, class: "lb-ex-sigmoid lb-ex-sigmoid-" + run }));
+        dataParts.curves[run].setAttribute("d", d);
       });
       var next = state.mode === "sgd" ? state.steps % state.data.x.length : -1;
-      state.data.x.forEach(function (x, i) {
-        var y = state.data.y[i];
-        dataPlot.appendChild(svg("circle", { cx: dataX(x).toFixed(1), cy: dataY(y), r: i === next ? 5.5 : 4, class: (y ? "lb-ex-one" : "lb-ex-zero") + (i === next ? " lb-ex-next-dot" : "") }));
-      });
+      if (next !== dataParts.next) {
+        [dataParts.next, next].forEach(function (i) {
+          var dot = dataParts.dots[i];
+          if (!dot) { return; }
+          dot.setAttribute("r", i === next ? 5.5 : 4);
+          dot.classList.toggle("lb-ex-next-dot", i === next);
+        });
+        dataParts.next = next;
+      }
       var cx = dataX(state.cursor.x);
-      dataPlot.appendChild(svg("path", { class: "lb-ex-cursor", d: "M" + cx.toFixed(1) + " " + CY1 + "V" + CY0 + "M" + (cx - 6).toFixed(1) + " " + dataY(state.cursor.y) + "h12" }));
+      dataParts.cursor.setAttribute("d", "M" + cx.toFixed(1) + " " + CY1 + "V" + CY0 + "M" + (cx - 6).toFixed(1) + " " + dataY(state.cursor.y) + "h12");
       dataPlot.setAttribute("aria-label", t.data + fmt(state.cursor.x, 2) + ", " + t.label + " " + state.cursor.y + ".");
     }
     function nearest(x, y) {
@@ -565,36 +594,53 @@
     });
 
     // --- the loss plot ---
+    // The y range snaps to 1-2-5 steps of the log scale, so that the axes (nodes) are
+    // rebuilt only when a run leaves them; the two lines are moved in place.
+    function snap(v, up) {
+      var e = Math.floor(Math.log10(v)), best = null;
+      [0.5, 1, 2, 5, 10].forEach(function (f) {
+        var c = f * Math.pow(10, e);
+        if (up ? (c >= v * (1 - 1e-12) && best === null) : c <= v * (1 + 1e-12)) { best = c; }
+      });
+      return best;
+    }
+    var lossAxesKey = "", lossLines = {};
     function drawLossPlot() {
       var L = 44, R = 388, T = 8, Bot = 136, n = Math.max(state.steps, 10), lo = Infinity, hi = -Infinity;
-      LOSSES.forEach(function (run) { state.runs[run].curve.forEach(function (v) { if (v > 0) { lo = Math.min(lo, v); hi = Math.max(hi, v); } }); });
+      LOSSES.forEach(function (run) { state.runs[run].curve.forEach(function (v) { if (v > 0 && isFinite(v)) { lo = Math.min(lo, v); hi = Math.max(hi, v); } }); });
       if (!(hi > 0)) { lo = 0.1; hi = 1; }
-      var llo = Math.log10(lo), lhi = Math.log10(hi);
-      if (lhi - llo < 0.3) { llo -= 0.15; lhi += 0.15; }
+      var vlo = snap(lo, false), vhi = snap(hi, true);
+      if (vhi <= vlo) { vhi = snap(vlo * 1.01, true); }
+      var llo = Math.log10(vlo), lhi = Math.log10(vhi);
       function px(k) { return L + (R - L) * k / n; }
       function py(v) { return Bot - (Bot - T) * (Math.log10(Math.max(v, 1e-300)) - llo) / (lhi - llo); }
-      lossPlot.textContent = "";
-      var axes = svg("g", { class: "lb-ex-ticks" });
-      axes.appendChild(svg("rect", { x: L, y: T, width: R - L, height: Bot - T, class: "lb-ex-frame" }));
-      niceTicks(0, n, 5).forEach(function (k) {
-        axes.appendChild(svg("line", { x1: px(k), y1: Bot, x2: px(k), y2: Bot + 4 }));
-        axes.appendChild(svg("text", { x: px(k), y: Bot + 14, "text-anchor": "middle" }, fmt(k, 0)));
-      });
-      var ticks = [];
-      for (var e = Math.floor(llo) - 1; e <= Math.ceil(lhi); e++) {
-        [1, 2, 5].forEach(function (f) { var v = f * Math.pow(10, e), l = Math.log10(v); if (l >= llo && l <= lhi) { ticks.push(v); } });
+      var key = n + "|" + vlo + "|" + vhi;
+      if (key !== lossAxesKey) {
+        lossAxesKey = key;
+        lossPlot.textContent = "";
+        var axes = svg("g", { class: "lb-ex-ticks" });
+        axes.appendChild(svg("rect", { x: L, y: T, width: R - L, height: Bot - T, class: "lb-ex-frame" }));
+        niceTicks(0, n, 5).forEach(function (k) {
+          axes.appendChild(svg("line", { x1: px(k), y1: Bot, x2: px(k), y2: Bot + 4 }));
+          axes.appendChild(svg("text", { x: px(k), y: Bot + 14, "text-anchor": "middle" }, fmt(k, 0)));
+        });
+        var ticks = [];
+        for (var e = Math.floor(llo) - 1; e <= Math.ceil(lhi); e++) {
+          [1, 2, 5].forEach(function (f) { var v = f * Math.pow(10, e), l = Math.log10(v); if (l >= llo - 1e-9 && l <= lhi + 1e-9) { ticks.push(v); } });
+        }
+        if (ticks.length > 6) { ticks = ticks.filter(function (v) { return Math.abs(Math.log10(v) - Math.round(Math.log10(v))) < 1e-9; }); }
+        ticks.forEach(function (v) {
+          axes.appendChild(svg("line", { x1: L - 4, y1: py(v), x2: L, y2: py(v) }));
+          axes.appendChild(svg("text", { x: L - 6, y: py(v) + 3.5, "text-anchor": "end" }, String(+v.toPrecision(1)).replace("-", "−")));
+        });
+        axes.appendChild(svg("text", { x: (L + R) / 2, y: Bot + 28, "text-anchor": "middle", class: "lb-ex-axis-title" }, t.stepAxis));
+        lossPlot.appendChild(axes);
+        LOSSES.forEach(function (run) { lossLines[run] = lossPlot.appendChild(svg("path", { class: "lb-ex-lossline lb-ex-path-" + run })); });
       }
-      if (ticks.length > 6) { ticks = ticks.filter(function (v) { return Math.abs(Math.log10(v) - Math.round(Math.log10(v))) < 1e-9; }); }
-      ticks.forEach(function (v) {
-        axes.appendChild(svg("line", { x1: L - 4, y1: py(v), x2: L, y2: py(v) }));
-        axes.appendChild(svg("text", { x: L - 6, y: py(v) + 3.5, "text-anchor": "end" }, String(+v.toPrecision(1)).replace("-", "−")));
-      });
-      axes.appendChild(svg("text", { x: (L + R) / 2, y: Bot + 28, "text-anchor": "middle", class: "lb-ex-axis-title" }, t.stepAxis));
-      lossPlot.appendChild(axes);
       LOSSES.forEach(function (run) {
         var c = state.runs[run].curve, d = "";
         thin(c.length).forEach(function (i, k) { d += (k ? "L" : "M") + px(i).toFixed(1) + " " + py(c[i]).toFixed(1); });
-        lossPlot.appendChild(svg("path", { d: d, class: "lb-ex-lossline lb-ex-path-" + run }));
+        lossLines[run].setAttribute("d", d);
       });
     }
 
@@ -605,15 +651,14 @@
       table.appendChild(el("caption", { text: t.perSample }));
       var groups = el("tr", {}, [el("td", { colspan: "3" }), el("th", { scope: "colgroup", colspan: "2", text: t.runMse }), el("th", { scope: "colgroup", colspan: "2", text: t.runBce })]);
       var head = el("tr", {}, [t.sample, "x", "y", "ŷ", "(ŷ − y)²", "ŷ", "BCE"].map(function (h) { return el("th", { scope: "col", text: h }); }));
+      // Fixed column widths: the table is laid out from them, not from its 100 rows of
+      // numbers, at every step (most of a slider move's layout time otherwise).
+      table.appendChild(el("colgroup", {}, [11, 10, 7, 15, 21, 15, 21].map(function (w) { return el("col", { style: "width:" + w + "%" }); })));
       table.appendChild(el("thead", {}, [groups, head]));
       var body = el("tbody");
       rowCells = state.data.x.map(function (x, i) {
-        var c = { p: [el("td"), el("td")], bar: {}, num: {}, tr: null };
-        LOSSES.forEach(function (loss) {
-          var bar = el("span", { class: "lb-ex-bar lb-ex-bar-" + loss }), num = el("span", { class: "lb-ex-num" });
-          c.bar[loss] = bar; c.num[loss] = num;
-          c[loss] = el("td", {}, [el("span", { class: "lb-ex-bar-cell" }, [el("span", { class: "lb-ex-track" }, [bar]), num])]);
-        });
+        // A loss cell is its number over a bar (a background: redrawn, not laid out again).
+        var c = { p: [el("td"), el("td")], mse: el("td", { class: "lb-ex-loss lb-ex-loss-mse" }), bce: el("td", { class: "lb-ex-loss lb-ex-loss-bce" }), tr: null };
         c.tr = body.appendChild(el("tr", { "data-sample": String(i) }, [
           el("td", { text: String(i + 1) }), el("td", { text: String(x) }), el("td", { text: String(state.data.y[i]) }),
           c.p[0], c.mse, c.p[1], c.bce]));
@@ -621,33 +666,64 @@
       });
       table.appendChild(body);
     }
+    // Only the rows in view (and a few around) are written; the others when scrolled to.
+    var tableVersion = 0, tableRows = null;
     function drawTable(rowsMse, rowsBce) {
-      var top = 0, next = state.mode === "sgd" ? state.steps % rowCells.length : -1;
+      var top = 0;
       rowsMse.forEach(function (r) { top = Math.max(top, r.mse); });
       rowsBce.forEach(function (r) { top = Math.max(top, r.bce); });
-      top = top || 1;
-      rowCells.forEach(function (c, i) {
-        c.p[0].textContent = fmt(rowsMse[i].p); c.p[1].textContent = fmt(rowsBce[i].p);
-        c.num.mse.textContent = fmt(rowsMse[i].mse); c.num.bce.textContent = fmt(rowsBce[i].bce);
-        c.bar.mse.style.width = Math.min(100, 100 * rowsMse[i].mse / top).toFixed(1) + "%";
-        c.bar.bce.style.width = Math.min(100, 100 * rowsBce[i].bce / top).toFixed(1) + "%";
-        c.tr.className = i === next ? "lb-ex-next" : "";
-        if (i === next) { c.tr.title = t.next; } else { c.tr.removeAttribute("title"); }
-      });
+      tableVersion += 1;
+      tableRows = { mse: rowsMse, bce: rowsBce, top: top || 1, next: state.mode === "sgd" ? state.steps % rowCells.length : -1 };
+      writeRows();
+    }
+    function writeRows() {
+      if (!tableRows || !rowCells.length) { return; }
+      var first = rowCells[0].tr, h = first.offsetHeight || 20, y0 = first.offsetTop;
+      var lo = Math.max(0, Math.floor((tableWrap.scrollTop - y0) / h) - 5);
+      var hi = Math.min(rowCells.length, Math.ceil((tableWrap.scrollTop + tableWrap.clientHeight - y0) / h) + 5);
+      var rowsMse = tableRows.mse, rowsBce = tableRows.bce, top = tableRows.top, next = tableRows.next;
+      for (var i = lo; i < hi; i++) {
+        var c = rowCells[i];
+        if (c.version === tableVersion) { continue; }
+        c.version = tableVersion;
+        setText(c.p[0], fmt(rowsMse[i].p)); setText(c.p[1], fmt(rowsBce[i].p));
+        setText(c.mse, fmt(rowsMse[i].mse)); setText(c.bce, fmt(rowsBce[i].bce));
+        c.mse.style.setProperty("--bar", Math.min(100, 100 * rowsMse[i].mse / top).toFixed(1) + "%");
+        c.bce.style.setProperty("--bar", Math.min(100, 100 * rowsBce[i].bce / top).toFixed(1) + "%");
+        var was = c.tr.className === "lb-ex-next";
+        if (was !== (i === next)) {
+          c.tr.className = i === next ? "lb-ex-next" : "";
+          if (i === next) { c.tr.title = t.next; } else { c.tr.removeAttribute("title"); }
+        }
+      }
     }
 
     // --- everything that follows the runs ---
     function drawRuns() {
-      var rows = {};
       LOSSES.forEach(function (loss) {
-        var r = state.runs[loss], e = evaluate(state.data, r.w, r.b, []), g = loss === "mse" ? e.gradMse : e.gradBce, c = cells[loss];
-        rows[loss] = e.rows;
-        c.steps.textContent = String(state.steps);
-        c.w.textContent = fmt(r.w); c.b.textContent = fmt(r.b);
-        c.mse.textContent = fmt(e.mse); c.bce.textContent = fmt(e.bce);
-        c.grad.textContent = "[" + fmt(g[0]) + ", " + fmt(g[1]) + "]";
+        var r = state.runs[loss], e = evaluate(state.data, r.w, r.b), g = loss === "mse" ? e.gradMse : e.gradBce, c = cells[loss];
+        setText(c.steps, String(state.steps));
+        setText(c.w, fmt(r.w)); setText(c.b, fmt(r.b));
+        setText(c.mse, fmt(e.mse)); setText(c.bce, fmt(e.bce));
+        setText(c.grad, "[" + fmt(g[0]) + ", " + fmt(g[1]) + "]");
       });
-      drawTable(rows.mse, rows.bce);
+      scheduleTable();
+    }
+    // The per-sample table (up to hundreds of rows of text to lay out) is updated just
+    // after the frame that shows the plots and the runs' values: a slider move shows
+    // its curves at once, the table one frame later; many moves in one frame, one update.
+    var tablePending = false;
+    function scheduleTable() {
+      if (tablePending) { return; }
+      tablePending = true;
+      requestAnimationFrame(function () {
+        setTimeout(function () {
+          tablePending = false;
+          var rm = state.runs.mse, rb = state.runs.bce;
+          drawTable(evaluate(state.data, rm.w, rm.b, []).rows, evaluate(state.data, rb.w, rb.b, []).rows);
+          table.setAttribute("data-steps", String(state.steps));
+        }, 0);
+      });
     }
     function render(from) {
       if (from !== "range") { wCtl.range.value = state.w0; bCtl.range.value = state.b0; }

@@ -439,7 +439,8 @@ def test_a_phone_wide_page(browser, base_url, path) -> None:
         assert sizes["page"] <= sizes["view"], sizes
         assert all(r <= sizes["wrapRight"] + 0.5 for r in sizes["lossRights"]), sizes
         assert sizes["plot"][0] > 300 and sizes["plot"][1] > 150, sizes
-        numbers_shown = w.root.locator(".lb-ex-table tbody tr:first-child .lb-ex-num").all_text_contents()
+        w.page.wait_for_selector(".lb-ex-table[data-steps='0']")  # the table follows one frame later
+        numbers_shown = w.root.locator(".lb-ex-table tbody tr:first-child td.lb-ex-loss").all_text_contents()
         assert len(numbers_shown) == 2 and all(re.fullmatch(r"\d\.\d{4}", n) for n in numbers_shown), numbers_shown
         SCREENSHOTS.mkdir(parents=True, exist_ok=True)
         w.root.screenshot(path=str(SCREENSHOTS / "explorer-390.png"),

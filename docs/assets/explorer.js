@@ -35,7 +35,7 @@
       landscapeMse: "Bề mặt sigmoid + MSE", landscapeBce: "Bề mặt BCE",
       paths: "đường đi của hai lần chạy: nét đứt sigmoid + MSE, nét liền BCE",
       startAt: "điểm xuất phát", ends: "điểm hiện tại",
-      perSample: "Mất mát của từng mẫu", sample: "Mẫu", next: "mẫu tiếp theo (SGD)",
+      perSample: "Mất mát của từng mẫu (mẫu thứ i)", next: "mẫu tiếp theo (SGD)",
       noData: "Không tải được dữ liệu của công cụ.",
       separableNote: "Dữ liệu hiện tại tách được: BCE không có điểm cực tiểu hữu hạn, w lớn mãi.",
       overlapNote: "Dữ liệu hiện tại có hai lớp chồng lấn: BCE có đúng một điểm cực tiểu hữu hạn.",
@@ -65,7 +65,7 @@
       landscapeMse: "Sigmoid + MSE landscape", landscapeBce: "BCE landscape",
       paths: "the two runs' paths: dashed sigmoid + MSE, solid BCE",
       startAt: "start", ends: "now",
-      perSample: "Loss of each sample", sample: "Sample", next: "next sample (SGD)",
+      perSample: "Loss of each sample (sample i)", next: "next sample (SGD)",
       noData: "Could not load the explorer's data.",
       separableNote: "The data are now separable: the BCE has no finite minimum, and w grows forever.",
       overlapNote: "The classes now overlap: the BCE has a single, finite minimum.",
@@ -650,10 +650,10 @@
       table.textContent = "";
       table.appendChild(el("caption", { text: t.perSample }));
       var groups = el("tr", {}, [el("td", { colspan: "3" }), el("th", { scope: "colgroup", colspan: "2", text: t.runMse }), el("th", { scope: "colgroup", colspan: "2", text: t.runBce })]);
-      var head = el("tr", {}, [t.sample, "x", "y", "ŷ", "(ŷ − y)²", "ŷ", "BCE"].map(function (h) { return el("th", { scope: "col", text: h }); }));
+      var head = el("tr", {}, ["i", "x", "y", "ŷ", "(ŷ − y)²", "ŷ", "BCE"].map(function (h) { return el("th", { scope: "col", text: h }); }));
       // Fixed column widths: the table is laid out from them, not from its 100 rows of
       // numbers, at every step (most of a slider move's layout time otherwise).
-      table.appendChild(el("colgroup", {}, [11, 10, 7, 15, 21, 15, 21].map(function (w) { return el("col", { style: "width:" + w + "%" }); })));
+      table.appendChild(el("colgroup", {}, [8, 11, 7, 16, 21, 16, 21].map(function (w) { return el("col", { style: "width:" + w + "%" }); })));
       table.appendChild(el("thead", {}, [groups, head]));
       var body = el("tbody");
       rowCells = state.data.x.map(function (x, i) {

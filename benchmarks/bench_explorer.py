@@ -14,7 +14,8 @@ posted from the next ``requestAnimationFrame`` runs after that frame's paint):
   and redrawn), while the reader adds 100 points: target ≤ 100 ms.
 
 Medians (and the worst) of many gestures; each line also gives the time spent in the
-widget's script alone (event to end of handler). Not a test: the figures depend on the
+widget's script alone (event to end of handler), and a first line times no gesture at all:
+the wait for the next frame that every figure includes (about half a frame, 8 ms at 60 Hz). Not a test: the figures depend on the
 machine; quote them with it.
 
     .venv/bin/python benchmarks/bench_explorer.py [--site site/] [--repeats 60]
@@ -57,6 +58,8 @@ _TIME_JS = """async ([kind, repeats]) => {
     } else if (kind === "run") {
       reset.click(); await painted();
       act = () => hundred.click();
+    } else if (kind === "nothing") {
+      act = () => {};
     } else {  // add a point with the keyboard, alternating labels, moving the cursor
       plot.dispatchEvent(new KeyboardEvent("keydown", { key: "ArrowRight", bubbles: true }));
       if (ex.state.cursor.x >= ex.state.xRange[1]) { ex.state.cursor.x = ex.state.xRange[0]; }
@@ -105,6 +108,7 @@ def measure(site: Path, repeats: int) -> list[str]:
             select = page.locator("select[name=preset]")
             lines = [f"Loss explorer, {PAGE}, Chromium {browser.version}, viewport 1280 x 900"]
             select.select_option("iris")
+            lines.append(line("no gesture (the floor: waiting for a frame)", page.evaluate(_TIME_JS, ["nothing", repeats])))
             lines.append(line("slider move, iris (100 points)", page.evaluate(_TIME_JS, ["slider", repeats]), SLIDER_TARGET_MS))
             lines.append(line("100 steps x 2 runs + paths, iris", page.evaluate(_TIME_JS, ["run", max(5, repeats // 4)])))
             lines.append(line("recompute after adding a point, iris (101+)", page.evaluate(_TIME_JS, ["add", 20]), RECOMPUTE_TARGET_MS))

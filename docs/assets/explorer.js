@@ -160,7 +160,8 @@
   // As lossbook.text.fmt: fixed decimals, a true minus sign, never a negative zero.
   function fmt(v, digits) {
     if (!isFinite(v)) { return isNaN(v) ? "NaN" : (v > 0 ? "∞" : "−∞"); }
-    var s = v.toFixed(digits === undefined ? 4 : digits);
+    // (Only a run sent off by an absurd learning rate gets here: keep it short.)
+    var s = Math.abs(v) >= 1e9 ? v.toExponential(3) : v.toFixed(digits === undefined ? 4 : digits);
     if (/^-0\.?0*$/.test(s)) { s = s.slice(1); }
     return s.charAt(0) === "-" ? "−" + s.slice(1) : s;
   }
@@ -338,8 +339,10 @@
       for (var k = 0; k < n; k++) {
         var sample = state.mode === "sgd" ? state.steps % m : null;
         LOSSES.forEach(function (loss) {
-          var r = state.runs[loss];
+          var r = state.runs[loss], w = r.w, b = r.b;
           step(r, state.data, state.lr, sample);
+          // A learning rate far too large can overflow: the run then stays where it was.
+          if (!isFinite(r.w) || !isFinite(r.b)) { r.w = w; r.b = b; }
           r.path.push([r.w, r.b]);
           r.curve.push(ownLoss(r));
         });

@@ -656,7 +656,7 @@
       var head = el("tr", {}, ["i", "x", "y", "ŷ", "(ŷ − y)²", "ŷ", "BCE"].map(function (h) { return el("th", { scope: "col", text: h }); }));
       // Fixed column widths: the table is laid out from them, not from its 100 rows of
       // numbers, at every step (most of a slider move's layout time otherwise).
-      table.appendChild(el("colgroup", {}, [8, 11, 7, 16, 21, 16, 21].map(function (w) { return el("col", { style: "width:" + w + "%" }); })));
+      table.appendChild(el("colgroup", {}, [9, 10, 6, 17, 20, 17, 21].map(function (w) { return el("col", { style: "width:" + w + "%" }); })));
       table.appendChild(el("thead", {}, [groups, head]));
       var body = el("tbody");
       rowCells = state.data.x.map(function (x, i) {

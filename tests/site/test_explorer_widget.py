@@ -374,6 +374,43 @@ def test_play_and_pause(widget, data) -> None:
     assert close(numbers(shown["runs"]["bce"]["w"]) + numbers(shown["runs"]["bce"]["b"]), [h.final[1], h.final[0]])
 
 
+@pytest.mark.parametrize("bug, broken", [
+    # the sigmoid+MSE gradient without its factor 2: every MSE step half as long
+    ("2 * (p - y) * p * sigmoid(-z) : p - y", "(p - y) * p * sigmoid(-z) : p - y"),
+    # the landscapes summed, not averaged over the samples
+    ("row[j] = s / m;", "row[j] = s;"),
+])
+def test_a_broken_widget_is_caught(browser, base_url, built_site, data, bug, broken) -> None:
+    """The comparisons above catch a wrong formula: the same page with one slip in the
+    widget's math (served in place of explorer.js) fails them."""
+    source = (built_site / "assets" / "explorer.js").read_text(encoding="utf-8")
+    assert source.count(bug) == 1, f"the widget changed: update this test's bug {bug!r}"
+    w = Widget.__new__(Widget)  # set up by hand: the route must exist before the page loads
+    w.page = new_tab(browser)
+    w.page.route("**/assets/explorer.js", lambda route: route.fulfill(
+        status=200, content_type="text/javascript", body=source.replace(bug, broken)))
+    w.context = w.page.context
+    try:
+        w.page.goto(base_url + "/en/08-bce/", wait_until="load")
+        w.page.locator(WIDGET).scroll_into_view_if_needed()
+        w.page.wait_for_selector(READY)
+        w.root = w.page.locator(WIDGET)
+        w.start("slides")
+        x, y = load_dataset(PRESETS["slides"].dataset)
+        if "row[j]" in bug:
+            with pytest.raises(AssertionError):
+                _landscapes_are_lossbooks(w, x, y)
+            return
+        w.press("step-10")
+        shown = w.read()["runs"]
+        ref = data["runs"]["slides"]
+        expected = {loss: {k: ref[loss]["batch"][k][1] for k in ("w", "b", "mse", "bce", "grad")} for loss in LOSSES}
+        assert differences(shown["mse"], expected["mse"], "broken MSE run"), "a wrong MSE gradient went unnoticed"
+        assert not differences(shown["bce"], expected["bce"], "BCE run")  # the slip is in MSE only
+    finally:
+        w.close()
+
+
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 @pytest.mark.parametrize("path", ["/07-mse-sigmoid/", "/en/08-bce/"])
 def test_renders_and_is_accessible(browser, base_url, axe_source, path, scheme) -> None:

@@ -88,50 +88,50 @@ def _iris(pair: str) -> Callable[[], tuple[np.ndarray, np.ndarray]]:
 
 @dataclass(frozen=True)
 class Dataset:
-    """One data set of the widget: how to load it, its names, the window of its landscape
-    and the data set the separable / overlapping toggle switches to."""
+    """A data set the widget's presets may use: how to load it, its names (the caption
+    of the widget's data plot) and the window of :func:`explorer_data`'s check points."""
 
     load: Callable[[], tuple[np.ndarray, np.ndarray]]
     vi: str
     en: str
     w_range: tuple[float, float]
     b_range: tuple[float, float]
-    pair: str
 
 
-#: The widget's data sets, in the order of its menu. The windows contain the start and,
-#: when there is one, the BCE minimum (for separable data there is none: the loss keeps
-#: decreasing along a valley as w grows, the caveat of chapter 10).
+#: The data sets of the presets (:data:`PRESETS`; only those a preset uses are exported).
+#: The windows contain the lesson's start and, when there is one, the BCE minimum (for
+#: separable data there is none: the loss keeps decreasing along a valley as w grows,
+#: the caveat of chapter 10).
 DATASETS: dict[str, Dataset] = {
     "petals": Dataset(
         _petals,
         "Sáu bông hoa của bài học (tách được)",
         "The lesson's six flowers (separable)",
-        (-4.0, 8.0), (-24.0, 8.0), "petals-overlap",
+        (-4.0, 8.0), (-24.0, 8.0),
     ),
     "petals-overlap": Dataset(
         _petals_overlap,
         "Sáu bông hoa + một bông thêm vào, x = 3.4, y = 0 (không tách được)",
         "The six flowers + one added flower, x = 3.4, y = 0 (not separable)",
-        (-4.0, 8.0), (-24.0, 8.0), "petals",
+        (-4.0, 8.0), (-24.0, 8.0),
     ),
     "sgd-petals": Dataset(
         _sgd_petals,
         "Bốn bông hoa của ví dụ SGD (tách được)",
         "The four flowers of the SGD example (separable)",
-        (-4.0, 8.0), (-24.0, 8.0), "petals-overlap",
+        (-4.0, 8.0), (-24.0, 8.0),
     ),
     "iris-setosa-versicolor": Dataset(
         _iris("setosa-versicolor"),
         "Iris, chiều dài cánh hoa: setosa (0) và versicolor (1), tách được",
         "Iris petal length: setosa (0) vs versicolor (1), separable",
-        (-4.0, 8.0), (-24.0, 8.0), "iris-versicolor-virginica",
+        (-4.0, 8.0), (-24.0, 8.0),
     ),
     "iris-versicolor-virginica": Dataset(
         _iris("versicolor-virginica"),
         "Iris, chiều dài cánh hoa: versicolor (0) và virginica (1), chồng lấn",
         "Iris petal length: versicolor (0) vs virginica (1), overlapping",
-        (-4.0, 14.0), (-64.0, 12.0), "iris-setosa-versicolor",
+        (-4.0, 14.0), (-64.0, 12.0),
     ),
 }
 #: The data set of the lesson's worked steps: the slides' SGD "Example" (its first sample

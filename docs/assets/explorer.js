@@ -28,7 +28,7 @@
       tool: "Nhấp vào đồ thị dữ liệu để", add: "thêm một điểm", flip: "đổi nhãn điểm gần nhất",
       remove: "xoá điểm gần nhất",
       data: "Dữ liệu và hai đường ŷ = σ(wx + b) của hai lần chạy (nét đứt: sigmoid + MSE, nét liền: BCE). Con trỏ tại x = ",
-      label: "nhãn",
+      label: "nhãn", dataSet: "Dữ liệu: ", edited: " (đã sửa: {n} điểm)",
       help: "Đồ thị dữ liệu: nhấp để thêm điểm (nửa trên: nhãn 1, nửa dưới: nhãn 0) hoặc đổi nhãn / xoá điểm theo lựa chọn ở trên. Bàn phím: ←/→ di chuyển con trỏ, ↑/↓ chọn nhãn, Enter thực hiện; phím 0 hoặc 1 thêm điểm, Delete xoá và F đổi nhãn điểm gần con trỏ nhất. Bề mặt mất mát: nhấp hoặc dùng phím mũi tên để đặt điểm xuất phát (giữ Shift: bước lớn hơn).",
       xAxis: "x (chiều dài cánh hoa, cm)", stepAxis: "bước",
       lossPlot: "Mất mát của mỗi lần chạy theo số bước (thang log): nét đứt sigmoid + MSE, nét liền BCE",
@@ -58,7 +58,7 @@
       tool: "Clicking the data plot will", add: "add a point", flip: "flip the nearest label",
       remove: "remove the nearest point",
       data: "The data and both runs' curves ŷ = σ(wx + b) (dashed: sigmoid + MSE, solid: BCE). Cursor at x = ",
-      label: "label",
+      label: "label", dataSet: "Data: ", edited: " (edited: {n} points)",
       help: "Data plot: click to add a point (upper half: label 1, lower half: label 0), or to flip / remove one, as chosen above. Keys: ←/→ move the cursor, ↑/↓ choose the label, Enter applies; 0 or 1 adds a point, Delete removes and F flips the point nearest the cursor. Landscapes: click or use the arrow keys to set the start (Shift: bigger steps).",
       xAxis: "x (petal length, cm)", stepAxis: "step",
       lossPlot: "Each run's loss against the step (log scale): dashed sigmoid + MSE, solid BCE",
@@ -305,8 +305,9 @@
     var dataPlot = svg("svg", { viewBox: "0 0 400 212", class: "lb-ex-curve lb-ex-data", role: "application", tabindex: "0", "aria-describedby": helpId });
     var lossPlot = svg("svg", { viewBox: "0 0 400 170", class: "lb-ex-lossplot", role: "img", "aria-label": t.lossPlot });
     var lossCaption = el("figcaption", { text: t.lossPlot });
+    var dataCaption = el("figcaption");
     var figures = el("div", { class: "lb-ex-figures" }, [
-      el("figure", { class: "lb-ex-wide-figure" }, [dataPlot,
+      el("figure", { class: "lb-ex-wide-figure" }, [dataPlot, dataCaption,
         el("div", { class: "lb-ex-controls lb-ex-tool" }, [labelled("tool", t.tool, toolSelect)]),
         el("p", { class: "lb-ex-help", id: helpId, text: t.help }), note]),
     ]);
@@ -373,6 +374,7 @@
       });
       root.setAttribute("data-preset", key);
       state.w0 = p.start[0]; state.b0 = p.start[1];
+      dataCaption.textContent = t.dataSet + d.label[lang];
       dataChanged();
     }
     function dataChanged() {
@@ -551,6 +553,7 @@
         if (tool === "flip") { d.y[i] = 1 - d.y[i]; } else if (d.x.length > 1) { d.x.splice(i, 1); d.y.splice(i, 1); }
       }
       root.setAttribute("data-points", String(d.x.length));
+      dataCaption.textContent = t.dataSet + all.datasets[all.presets[state.preset].dataset].label[lang] + t.edited.replace("{n}", String(d.x.length));
       dataChanged();
     }
     function svgPoint(box, event) {

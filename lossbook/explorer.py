@@ -1,9 +1,12 @@
-"""Data for the loss explorer widget (chapters 7 and 8): move w and b, compare MSE and BCE.
+"""Data for the loss explorer widget (chapters 7 and 8): train sigmoid+MSE and BCE side by side.
 
-The widget (``docs/assets/explorer.js``) draws what this module exports: the data sets,
-the mean sigmoid+MSE and BCE losses on a (w, b) grid, and reference values (losses,
-gradients, one SGD step and one full-batch step) that the browser tests compare with
-what the widget displays. Every number comes from :mod:`lossbook.losses`.
+The widget (``docs/assets/explorer.js``) draws what this module exports: the data sets, the
+presets (data set, start, learning rate, window of the landscapes, the story each tells),
+and reference values that the browser tests compare with what the widget displays: losses
+and gradients at check points, the lesson's worked steps, and for every preset a 100-step
+full-batch run and one SGD epoch of both losses. The widget computes its landscapes itself
+(the reader may edit the data); the tests compare them with :func:`lossbook.loss_landscape`.
+Every number comes from :mod:`lossbook.losses` and :mod:`lossbook.optim`.
 
 Conventions (those of the lesson): ``z = w x + b``, ``ŷ = σ(z)``; per-sample losses
 ``(ŷ − y)²`` and ``−y log ŷ − (1 − y) log(1 − ŷ)``; the data-set loss is the mean;
@@ -11,7 +14,6 @@ gradients are ordered ``[∂/∂b, ∂/∂w]`` like the slides.
 """
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass
 from typing import Any, Callable
 
@@ -19,7 +21,9 @@ import numpy as np
 
 from . import datasets
 from .activations import sigmoid
-from .losses import add_bias, bce_grad, bce_with_logits, loss_landscape, mse_loss, sigmoid_mse_grad
+from .losses import add_bias, bce_grad, bce_with_logits, mse_loss, sigmoid_mse_grad
+from .optim import full_batch_gd, sgd_logistic
+from .optim import sgd_step as _one_sample_step
 
 __all__ = [
     "START",
@@ -27,12 +31,17 @@ __all__ = [
     "WORKED_DATASET",
     "CHECK_POINTS",
     "DATASETS",
+    "PRESETS",
+    "REFERENCE_STEPS",
+    "GRID_SIZE",
+    "Preset",
     "load_dataset",
     "is_separable",
     "reference_values",
     "sgd_step",
     "batch_step",
     "worked_steps",
+    "reference_run",
     "explorer_data",
 ]
 
@@ -42,9 +51,10 @@ LEARNING_RATE = 0.01
 #: Points where the browser tests compare the widget with lossbook: the start, the
 #: slides' two sigmoid lines, and one more.
 CHECK_POINTS = (START, (0.535, -0.654), (2.331, -5.156), (1.0, -2.0))
-#: Significant digits of the exported landscapes, counted on each map's largest value
-#: (they are drawn, not compared: colours resolve about 1/100 of the range).
-LANDSCAPE_DIGITS = 4
+#: Points per side of the (w, b) grid on which the widget computes its landscapes.
+GRID_SIZE = 41
+#: The steps of a full-batch run at which the reference values are exported.
+REFERENCE_STEPS = (1, 10, 100)
 #: The flower added to the six flowers to make the classes overlap: a class-0 flower
 #: (y = 0) with a longer petal than the shortest class-1 petal. Made up for the widget,
 #: and labelled so in its menu.
@@ -78,55 +88,142 @@ def _iris(pair: str) -> Callable[[], tuple[np.ndarray, np.ndarray]]:
 
 @dataclass(frozen=True)
 class Dataset:
-    """One data set of the widget: how to load it, its names, the window of its landscape
-    and the data set the separable / overlapping toggle switches to."""
+    """A data set the widget's presets may use: how to load it, its names (the caption
+    of the widget's data plot) and the window of :func:`explorer_data`'s check points."""
 
     load: Callable[[], tuple[np.ndarray, np.ndarray]]
     vi: str
     en: str
     w_range: tuple[float, float]
     b_range: tuple[float, float]
-    pair: str
 
 
-#: The widget's data sets, in the order of its menu. The windows contain the start and,
-#: when there is one, the BCE minimum (for separable data there is none: the loss keeps
-#: decreasing along a valley as w grows, the caveat of chapter 10).
+#: The data sets of the presets (:data:`PRESETS`; only those a preset uses are exported).
+#: The windows contain the lesson's start and, when there is one, the BCE minimum (for
+#: separable data there is none: the loss keeps decreasing along a valley as w grows,
+#: the caveat of chapter 10).
 DATASETS: dict[str, Dataset] = {
     "petals": Dataset(
         _petals,
         "Sáu bông hoa của bài học (tách được)",
         "The lesson's six flowers (separable)",
-        (-4.0, 8.0), (-24.0, 8.0), "petals-overlap",
+        (-4.0, 8.0), (-24.0, 8.0),
     ),
     "petals-overlap": Dataset(
         _petals_overlap,
         "Sáu bông hoa + một bông thêm vào, x = 3.4, y = 0 (không tách được)",
         "The six flowers + one added flower, x = 3.4, y = 0 (not separable)",
-        (-4.0, 8.0), (-24.0, 8.0), "petals",
+        (-4.0, 8.0), (-24.0, 8.0),
     ),
     "sgd-petals": Dataset(
         _sgd_petals,
         "Bốn bông hoa của ví dụ SGD (tách được)",
         "The four flowers of the SGD example (separable)",
-        (-4.0, 8.0), (-24.0, 8.0), "petals-overlap",
+        (-4.0, 8.0), (-24.0, 8.0),
     ),
     "iris-setosa-versicolor": Dataset(
         _iris("setosa-versicolor"),
         "Iris, chiều dài cánh hoa: setosa (0) và versicolor (1), tách được",
         "Iris petal length: setosa (0) vs versicolor (1), separable",
-        (-4.0, 8.0), (-24.0, 8.0), "iris-versicolor-virginica",
+        (-4.0, 8.0), (-24.0, 8.0),
     ),
     "iris-versicolor-virginica": Dataset(
         _iris("versicolor-virginica"),
         "Iris, chiều dài cánh hoa: versicolor (0) và virginica (1), chồng lấn",
         "Iris petal length: versicolor (0) vs virginica (1), overlapping",
-        (-4.0, 14.0), (-64.0, 12.0), "iris-setosa-versicolor",
+        (-4.0, 14.0), (-64.0, 12.0),
     ),
 }
 #: The data set of the lesson's worked steps: the slides' SGD "Example" (its first sample
 #: is x = 1.4, y = 0) and the vectorised gradient of chapter 10.
 WORKED_DATASET = "sgd-petals"
+
+
+@dataclass(frozen=True)
+class Preset:
+    """A starting situation of the widget: a data set of :data:`DATASETS`, the start
+    ``(w, b)`` of both runs, the learning rate, the window ``w_range`` x ``b_range`` of
+    the landscapes, and its name and story in both languages.
+
+    Each of :data:`PRESETS` tells one part of the lesson's story, checked here with
+    :func:`reference_run` (full-batch steps, η = 0.5, or 0.3 on iris):
+
+    * ``slides``: the slides' start on the slides' four flowers: after 100 steps both runs
+      put every flower on its side (boundary ``x = −b/w`` between 1.5 and 3.0), BCE's
+      line the steeper:
+
+      >>> mse, bce = reference_run("slides", "mse")["batch"], reference_run("slides", "bce")["batch"]
+      >>> [round(-r["b"][-1] / r["w"][-1], 2) for r in (mse, bce)], bce["w"][-1] > mse["w"][-1]
+      ([2.18, 2.2], True)
+
+    * ``wrong``: the six flowers from a confidently wrong line (the slides' fitted line
+      turned around and tripled, rounded: every flower on the wrong side). The MSE gradient
+      is tiny there, so sigmoid+MSE stalls on its plateau while BCE escapes:
+
+      >>> mse, bce = reference_run("wrong", "mse"), reference_run("wrong", "bce")
+      >>> mse["batch"]["steps"], [round(v, 4) for v in mse["batch"]["mse"]]
+      ([1, 10, 100], [0.9952, 0.9952, 0.9946])
+      >>> max(abs(g) for g in mse["batch"]["grad"][-1]) < 0.01     # after 100 steps: flat
+      True
+      >>> round(bce["start"]["bce"], 2), round(bce["batch"]["bce"][-1], 2)  # BCE: 8.17 -> 0.89
+      (8.17, 0.89)
+
+    * ``separable``: the six flowers from the slides' fitted line: the data are separable,
+      the BCE has no minimum and gradient descent only makes ``w`` grow:
+
+      >>> r = reference_run("separable", "bce")
+      >>> r["start"]["w"] < r["batch"]["w"][0] < r["batch"]["w"][1] < r["batch"]["w"][2]
+      True
+
+    * ``iris``: versicolor against virginica by petal length (100 flowers, overlapping):
+      both losses fall at every step shown, BCE faster (a larger share of its start value):
+
+      >>> mse, bce = reference_run("iris", "mse"), reference_run("iris", "bce")
+      >>> falls = [[r["start"][k]] + r["batch"][k] for r, k in ((mse, "mse"), (bce, "bce"))]
+      >>> all(a > b for f in falls for a, b in zip(f, f[1:]))
+      True
+      >>> [round(1 - f[-1] / f[0], 2) for f in falls]     # share lost in 100 steps
+      [0.12, 0.15]
+    """
+
+    dataset: str
+    start: tuple[float, float]
+    lr: float
+    w_range: tuple[float, float]
+    b_range: tuple[float, float]
+    vi: str
+    en: str
+    story_vi: str
+    story_en: str
+
+
+#: The widget's presets, in the order of its menu (their stories: :class:`Preset`).
+PRESETS: dict[str, Preset] = {
+    "slides": Preset(
+        "sgd-petals", START, 0.5, (-4.0, 8.0), (-24.0, 8.0),
+        "Điểm xuất phát của slide (bốn bông hoa)", "The slides' start (four flowers)",
+        "Cả hai lần chạy đều tìm ra đường phân tách; BCE đi nhanh hơn.",
+        "Both runs find the boundary; BCE gets there faster.",
+    ),
+    "wrong": Preset(
+        "petals", (-7.0, 15.5), 0.5, (-8.0, 8.0), (-16.0, 20.0),
+        "Xuất phát sai một cách tự tin (sáu bông hoa)", "A confidently wrong start (six flowers)",
+        "Mọi bông hoa đều bị xếp sai với độ tự tin cao: gradient của sigmoid + MSE gần như bằng 0 nên nó dừng trên vùng phẳng, còn BCE thoát ra.",
+        "Every flower is misclassified with confidence: the sigmoid + MSE gradient is almost 0, so it stalls on its plateau, while BCE escapes.",
+    ),
+    "separable": Preset(
+        "petals", (2.331, -5.156), 0.5, (-2.0, 10.0), (-26.0, 6.0),
+        "Dữ liệu tách được: w tăng mãi", "Separable data: w grows forever",
+        "Xuất phát từ đường sigmoid của slide. Dữ liệu tách được nên BCE không có điểm cực tiểu hữu hạn: gradient descent làm w lớn mãi.",
+        "Starting from the slides' sigmoid line. The data are separable, so the BCE has no finite minimum: gradient descent keeps making w larger.",
+    ),
+    "iris": Preset(
+        "iris-versicolor-virginica", (0.0, 0.0), 0.3, (-4.0, 14.0), (-64.0, 12.0),
+        "Iris: versicolor và virginica chồng lấn", "Iris: overlapping versicolor and virginica",
+        "Hai lớp chồng lấn: cả hai hàm mất mát đều giảm dần, BCE giảm nhanh hơn; điểm cực tiểu của BCE còn ở rất xa, cần rất nhiều bước.",
+        "Overlapping classes: both losses keep falling, BCE faster; the BCE minimum is still far away and takes many steps.",
+    ),
+}
 
 
 def load_dataset(key: str) -> tuple[np.ndarray, np.ndarray]:
@@ -177,24 +274,6 @@ def reference_values(x: Any, y: Any, w: float, b: float) -> dict[str, Any]:
     }
 
 
-def _gradient(loss: str, x: np.ndarray, y: np.ndarray, w: float, b: float) -> np.ndarray:
-    grad = {"bce": bce_grad, "mse": sigmoid_mse_grad}[loss]
-    return grad(np.asarray(x, dtype=float).reshape(-1, 1), np.asarray(y, dtype=float), [b, w])
-
-
-def _step(loss: str, x: np.ndarray, y: np.ndarray, w: float, b: float, lr: float) -> dict[str, Any]:
-    g = _gradient(loss, x, y, w, b)
-    new_b, new_w = b - lr * g[0], w - lr * g[1]
-    return {
-        "loss": loss,
-        "lr": float(lr),
-        "start": [float(w), float(b)],
-        "grad": [float(g[0]), float(g[1])],
-        "b": float(new_b),
-        "w": float(new_w),
-    }
-
-
 def sgd_step(x: Any, y: Any, w: float, b: float, lr: float = LEARNING_RATE,
              loss: str = "bce", sample: int = 0) -> dict[str, Any]:
     """One stochastic gradient step on the sample ``sample`` alone: ``θ ← θ − η ∇ℓ_i(θ)``.
@@ -210,18 +289,28 @@ def sgd_step(x: Any, y: Any, w: float, b: float, lr: float = LEARNING_RATE,
     ([0.49, 0.686], 0.0951, -0.1069)
     """
     x, y = np.asarray(x, dtype=float), np.asarray(y, dtype=float)
-    xi, yi = x[sample : sample + 1], y[sample : sample + 1]
-    before = reference_values(xi, yi, w, b)
-    z = float(w * xi[0] + b)
+    step = _one_sample_step([x[sample]], y[sample], [b, w], lr=lr, loss=loss)
+    before = reference_values(x[sample:sample + 1], y[sample:sample + 1], w, b)
     return {
         "sample": sample,
-        "x": float(xi[0]),
-        "y": float(yi[0]),
-        "z": z,
-        "y_hat": float(sigmoid(z)),
+        "x": float(x[sample]),
+        "y": float(y[sample]),
+        "z": step.z,
+        "y_hat": step.y_hat,
         "mse": before["mse"],
         "bce": before["bce"],
-        **_step(loss, xi, yi, w, b, lr),
+        **_update(loss, lr, w, b, step.grad, step.theta_new),
+    }
+
+
+def _update(loss: str, lr: float, w: float, b: float, grad: np.ndarray, theta: np.ndarray) -> dict[str, Any]:
+    return {
+        "loss": loss,
+        "lr": float(lr),
+        "start": [float(w), float(b)],
+        "grad": [float(grad[0]), float(grad[1])],
+        "b": float(theta[0]),
+        "w": float(theta[1]),
     }
 
 
@@ -238,7 +327,8 @@ def batch_step(x: Any, y: Any, w: float, b: float, lr: float = LEARNING_RATE,
     """
     x, y = np.asarray(x, dtype=float), np.asarray(y, dtype=float)
     before = reference_values(x, y, w, b)
-    return {"mse": before["mse"], "bce": before["bce"], **_step(loss, x, y, w, b, lr)}
+    run = full_batch_gd(x.reshape(-1, 1), y, [b, w], lr=lr, steps=1, loss=loss)
+    return {"mse": before["mse"], "bce": before["bce"], **_update(loss, lr, w, b, run.grads[0], run.params[1])}
 
 
 def worked_steps() -> dict[str, Any]:
@@ -260,19 +350,57 @@ def worked_steps() -> dict[str, Any]:
     }
 
 
-# --- the export -------------------------------------------------------------------------
+# --- reference runs --------------------------------------------------------------------
 
-def _rounded(values: np.ndarray, digits: int = LANDSCAPE_DIGITS) -> list[list[float]]:
-    """A landscape as nested lists, rounded to ``digits`` significant digits of its
-    largest value (short JSON: a tiny loss becomes ``0`` or ``1e-04``, not ``1.2345e-07``).
+def _states(x: np.ndarray, y: np.ndarray, params: np.ndarray, loss: str) -> dict[str, list]:
+    """(w, b), both mean losses and the gradient of ``loss`` at each row ``(b, w)``."""
+    values = [reference_values(x, y, float(p[1]), float(p[0])) for p in params]
+    return {
+        "w": [v["w"] for v in values],
+        "b": [v["b"] for v in values],
+        "mse": [v["mse"] for v in values],
+        "bce": [v["bce"] for v in values],
+        "grad": [v["grad_" + loss] for v in values],
+    }
 
-    >>> _rounded(np.array([[12.3456789, 0.00012345]]), 4)
-    [[12.35, 0.0]]
+
+def reference_run(preset: str, loss: str) -> dict[str, Any]:
+    """One run of the widget, as lossbook computes it: from the preset's start with its
+    learning rate, trained on ``loss`` (``"mse"``: sigmoid + MSE, or ``"bce"``).
+
+    * ``start``: (w, b), both losses and the gradient of ``loss`` at the start;
+    * ``batch``: the same after each of :data:`REFERENCE_STEPS` full-batch steps
+      (:func:`lossbook.full_batch_gd`), with ``steps``;
+    * ``sgd``: the same after one epoch of per-sample steps, samples in order
+      (:func:`lossbook.sgd_logistic`), with ``steps`` (the number of samples).
+
+    >>> r = reference_run("slides", "bce")
+    >>> r["start"]["w"], r["start"]["b"], r["batch"]["steps"], r["sgd"]["steps"]
+    (-0.1, 0.1, [1, 10, 100], [4])
+    >>> [round(g, 4) for g in r["start"]["grad"]]   # chapter 10's vectorised gradient
+    [-0.0373, -0.6494]
     """
-    top = float(np.max(np.abs(values))) or 1.0
-    decimals = max(0, digits - 1 - math.floor(math.log10(top)))
-    return [[round(float(v), decimals) for v in row] for row in values]
+    if preset not in PRESETS:
+        raise ValueError(f"preset must be one of {sorted(PRESETS)}; got {preset!r}")
+    if loss not in ("mse", "bce"):
+        raise ValueError(f"loss must be 'mse' or 'bce'; got {loss!r}")
+    spec = PRESETS[preset]
+    x, y = load_dataset(spec.dataset)
+    X, theta0 = x.reshape(-1, 1), [spec.start[1], spec.start[0]]
+    batch = full_batch_gd(X, y, theta0, lr=spec.lr, steps=max(REFERENCE_STEPS), loss=loss)
+    epoch = sgd_logistic(X, y, theta0, lr=spec.lr, epochs=1, loss=loss)
+    one = {k: v[0] for k, v in _states(x, y, batch.params[:1], loss).items()}
+    return {
+        "preset": preset,
+        "loss": loss,
+        "lr": spec.lr,
+        "start": one,
+        "batch": {"steps": list(REFERENCE_STEPS), **_states(x, y, batch.params[list(REFERENCE_STEPS)], loss)},
+        "sgd": {"steps": [len(x)], **_states(x, y, epoch.params[-1:], loss)},
+    }
 
+
+# --- the export -------------------------------------------------------------------------
 
 def _check_grid(spec: Dataset) -> list[tuple[float, float]]:
     """:data:`CHECK_POINTS` and a 3 x 3 grid inside the data set's window, values with two
@@ -283,46 +411,49 @@ def _check_grid(spec: Dataset) -> list[tuple[float, float]]:
     return list(dict.fromkeys(list(CHECK_POINTS) + grid))
 
 
-def explorer_data(grid_size: int = 41) -> dict[str, Any]:
+def explorer_data() -> dict[str, Any]:
     """Everything the widget draws and the browser tests compare, as JSON-ready data.
 
-    * ``datasets``: ``{key: {x, y, label: {vi, en}, start: [w, b], separable, pair}}``,
-      in the order of the widget's menu; ``pair`` is the data set its separable toggle
-      switches to;
-    * ``landscapes``: ``{key: {w, b, mse, bce}}``, the mean losses on a
-      ``grid_size x grid_size`` grid (rows follow ``b``, columns follow ``w``), rounded
-      (see :data:`LANDSCAPE_DIGITS`);
+    * ``grid_size``: :data:`GRID_SIZE`, points per side of the landscapes the widget
+      computes (rows follow ``b``, columns follow ``w``, as :func:`lossbook.loss_landscape`);
+    * ``datasets``: ``{key: {x, y, label: {vi, en}, separable}}``, the data sets of the
+      presets;
+    * ``presets``: ``{key: {dataset, start: [w, b], lr, w_range, b_range, label: {vi, en},
+      story: {vi, en}}}``, in the order of the widget's menu;
     * ``checks``: ``[{dataset, w, b, mse, bce, grad_mse, grad_bce}]``, full precision,
       at :data:`CHECK_POINTS` and a 3 x 3 grid of each data set's window;
+    * ``runs``: ``{preset: {"mse": reference_run(preset, "mse"), "bce": ...}}``;
     * ``worked``: :func:`worked_steps`.
 
-    >>> d = explorer_data(grid_size=5)
-    >>> list(d["datasets"]) == list(DATASETS), len(d["landscapes"]["petals"]["mse"])
-    (True, 5)
+    >>> d = explorer_data()
+    >>> list(d["presets"]) == list(PRESETS), sorted(d["datasets"])
+    (True, ['iris-versicolor-virginica', 'petals', 'sgd-petals'])
     >>> [round(g, 4) for g in d["worked"]["sgd"]["grad"]]
     [0.49, 0.686]
     """
-    if grid_size < 2:
-        raise ValueError(f"grid_size must be at least 2; got {grid_size!r}")
-    out: dict[str, Any] = {"datasets": {}, "landscapes": {}, "checks": [], "worked": worked_steps()}
-    for key, spec in DATASETS.items():
+    used = list(dict.fromkeys(p.dataset for p in PRESETS.values()))
+    out: dict[str, Any] = {"grid_size": GRID_SIZE, "datasets": {}, "presets": {}, "checks": [],
+                           "runs": {}, "worked": worked_steps()}
+    for key in used:
         x, y = load_dataset(key)
+        spec = DATASETS[key]
         out["datasets"][key] = {
             "x": [float(v) for v in x],
             "y": [int(v) for v in y],
             "label": {"vi": spec.vi, "en": spec.en},
-            "start": list(START),
             "separable": is_separable(x, y),
-            "pair": spec.pair,
-        }
-        w_grid = np.linspace(*spec.w_range, grid_size)
-        b_grid = np.linspace(*spec.b_range, grid_size)
-        out["landscapes"][key] = {
-            "w": [round(float(v), 6) for v in w_grid],
-            "b": [round(float(v), 6) for v in b_grid],
-            "mse": _rounded(loss_landscape(x, y, w_grid, b_grid, loss="mse")),
-            "bce": _rounded(loss_landscape(x, y, w_grid, b_grid, loss="bce")),
         }
         for w, b in _check_grid(spec):
             out["checks"].append({"dataset": key, **reference_values(x, y, w, b)})
+    for key, p in PRESETS.items():
+        out["presets"][key] = {
+            "dataset": p.dataset,
+            "start": list(p.start),
+            "lr": p.lr,
+            "w_range": list(p.w_range),
+            "b_range": list(p.b_range),
+            "label": {"vi": p.vi, "en": p.en},
+            "story": {"vi": p.story_vi, "en": p.story_en},
+        }
+        out["runs"][key] = {loss: reference_run(key, loss) for loss in ("mse", "bce")}
     return out

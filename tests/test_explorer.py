@@ -3,8 +3,8 @@
 The browser tests (tests/site/test_explorer_widget.py) compare the widget with
 ``explorer_data()``; these tests make sure that what is exported is itself right: the
 lesson's worked steps, losses and gradients recomputed independently (objectives, finite
-differences), landscapes equal to ``loss_landscape`` up to their rounding, and a JSON file
-small enough to load on every chapter page.
+differences), the presets' reference runs recomputed by a plain loop of gradient steps,
+the presets' stories, and a JSON file small enough to load on every chapter page.
 """
 from __future__ import annotations
 
@@ -17,17 +17,20 @@ from types import SimpleNamespace
 import numpy as np
 import pytest
 
-from lossbook import bce_objective, loss_landscape, numerical_gradient, sigmoid_mse_objective
+from lossbook import bce_objective, numerical_gradient, sigmoid_mse_objective
 from lossbook.explorer import (
     CHECK_POINTS,
     DATASETS,
     LEARNING_RATE,
+    PRESETS,
+    REFERENCE_STEPS,
     START,
     WORKED_DATASET,
     batch_step,
     explorer_data,
     is_separable,
     load_dataset,
+    reference_run,
     reference_values,
     sgd_step,
 )
@@ -85,40 +88,77 @@ def test_batch_step_on_one_sample_is_the_sgd_step() -> None:
     assert (s["grad"], s["b"], s["w"]) == (b["grad"], b["b"], b["w"])
 
 
-def test_data_sets(data) -> None:
-    assert list(data["datasets"]) == list(DATASETS)
-    expected_separable = {"petals": True, "petals-overlap": False, "sgd-petals": True,
-                          "iris-setosa-versicolor": True, "iris-versicolor-virginica": False}
-    assert {k: d["separable"] for k, d in data["datasets"].items()} == expected_separable
+def test_data_sets_and_presets(data) -> None:
+    assert list(data["presets"]) == list(PRESETS)
+    assert set(data["datasets"]) == {p.dataset for p in PRESETS.values()}
     for key, d in data["datasets"].items():
-        assert len(d["x"]) == len(d["y"]) >= 4 and set(d["y"]) == {0, 1}, key
+        x, y = load_dataset(key)
+        assert d["x"] == x.tolist() and d["y"] == [int(v) for v in y] and set(d["y"]) == {0, 1}, key
+        assert d["separable"] == is_separable(x, y), key
         assert d["label"]["vi"] and d["label"]["en"] and d["label"]["vi"] != d["label"]["en"]
-        # the toggle goes to a data set of the other kind
-        assert data["datasets"][d["pair"]]["separable"] != d["separable"], key
     assert data["datasets"]["petals"]["x"] == [1.4, 1.0, 1.5, 3.0, 3.8, 4.1]
-    assert len(data["datasets"]["iris-setosa-versicolor"]["x"]) == 100
-    # the added flower is the only difference, and is labelled in the menu
-    assert data["datasets"]["petals-overlap"]["x"][:-1] == data["datasets"]["petals"]["x"]
-    assert "3.4" in data["datasets"]["petals-overlap"]["label"]["en"]
+    assert data["datasets"]["petals"]["separable"] and not data["datasets"]["iris-versicolor-virginica"]["separable"]
+    for key, p in data["presets"].items():
+        (w0, w1), (b0, b1), (w, b) = p["w_range"], p["b_range"], p["start"]
+        assert w0 < w < w1 and b0 < b < b1, f"{key}: the start is outside the landscapes' window"
+        assert p["lr"] > 0 and p["dataset"] in data["datasets"]
+        for field in ("label", "story"):
+            assert p[field]["vi"] and p[field]["en"] and p[field]["vi"] != p[field]["en"], (key, field)
+    assert data["presets"]["slides"]["start"] == list(START)
+
+
+def test_a_preset_or_loss_that_does_not_exist_is_refused() -> None:
+    with pytest.raises(ValueError, match="preset"):
+        reference_run("nope", "bce")
+    with pytest.raises(ValueError, match="loss"):
+        reference_run("slides", "mae")
+
+
+def _plain_descent(x, y, w, b, lr, loss, steps, per_sample=False):
+    """Gradient descent written out with the objectives' numerical gradients: an oracle
+    independent of lossbook.optim."""
+    objective = bce_objective if loss == "bce" else sigmoid_mse_objective
+    X, theta, out = x.reshape(-1, 1), np.array([b, w], dtype=float), []
+    for k in range(steps):
+        Xs, ys = (X[k % len(x):k % len(x) + 1], y[k % len(x):k % len(x) + 1]) if per_sample else (X, y)
+        theta = theta - lr * numerical_gradient(lambda t: objective(Xs, ys, t), theta)
+        out.append(theta.copy())
+    return out
+
+
+@pytest.mark.parametrize("preset", list(PRESETS))
+@pytest.mark.parametrize("loss", ["mse", "bce"])
+def test_reference_runs_are_gradient_descent(data, preset, loss) -> None:
+    spec, run = PRESETS[preset], data["runs"][preset][loss]
+    x, y = load_dataset(spec.dataset)
+    assert run["lr"] == spec.lr and [run["start"]["w"], run["start"]["b"]] == list(spec.start)
+    thetas = _plain_descent(x, y, *spec.start, spec.lr, loss, max(REFERENCE_STEPS))
+    assert run["batch"]["steps"] == list(REFERENCE_STEPS)
+    for i, k in enumerate(REFERENCE_STEPS):
+        b, w = thetas[k - 1]
+        assert [run["batch"]["w"][i], run["batch"]["b"][i]] == pytest.approx([w, b], abs=1e-6), (k, preset, loss)
+        ref = reference_values(x, y, run["batch"]["w"][i], run["batch"]["b"][i])
+        assert run["batch"]["mse"][i] == ref["mse"] and run["batch"]["bce"][i] == ref["bce"]
+        assert run["batch"]["grad"][i] == ref["grad_" + loss]
+    b, w = _plain_descent(x, y, *spec.start, spec.lr, loss, len(x), per_sample=True)[-1]
+    assert run["sgd"]["steps"] == [len(x)]
+    assert [run["sgd"]["w"][0], run["sgd"]["b"][0]] == pytest.approx([w, b], abs=1e-6), (preset, loss)
+
+
+def test_the_presets_tell_their_stories(data) -> None:
+    runs = data["runs"]
+    # wrong: sigmoid+MSE stalls (loss still near its maximum 1, gradient tiny), BCE escapes
+    mse, bce = runs["wrong"]["mse"], runs["wrong"]["bce"]
+    assert mse["batch"]["mse"][-1] > 0.99 and max(map(abs, mse["batch"]["grad"][-1])) < 0.01
+    assert bce["batch"]["bce"][-1] < bce["start"]["bce"] / 5
+    # separable: w only grows, the BCE only falls
+    sep = runs["separable"]["bce"]
+    ws, losses = [sep["start"]["w"]] + sep["batch"]["w"], [sep["start"]["bce"]] + sep["batch"]["bce"]
+    assert all(a < b for a, b in zip(ws, ws[1:])) and all(a > b for a, b in zip(losses, losses[1:]))
 
 
 def test_is_separable() -> None:
     assert is_separable([3.0, 1.0], [0, 1]) and not is_separable([1.0, 1.0], [0, 1])
-
-
-def test_landscapes_are_lossbooks_rounded(data) -> None:
-    for key, grid in data["landscapes"].items():
-        x, y = load_dataset(key)
-        w, b = np.array(grid["w"]), np.array(grid["b"])
-        assert len(w) == len(b) == 41 and np.all(np.diff(w) > 0) and np.all(np.diff(b) > 0)
-        assert [w[0], w[-1]] == list(DATASETS[key].w_range) and [b[0], b[-1]] == list(DATASETS[key].b_range)
-        for loss in ("mse", "bce"):
-            exact = loss_landscape(x, y, w, b, loss=loss)
-            shown = np.array(grid[loss])
-            assert shown.shape == (len(b), len(w))  # rows follow b, columns follow w
-            assert np.allclose(shown, exact, rtol=0, atol=exact.max() * 1e-3), (key, loss)
-        lo, hi = grid["w"][0], grid["w"][-1]
-        assert lo <= START[0] <= hi and grid["b"][0] <= START[1] <= grid["b"][-1], key
 
 
 def test_checks_are_recomputed_independently(data) -> None:
@@ -132,7 +172,7 @@ def test_checks_are_recomputed_independently(data) -> None:
         for name, objective in (("grad_mse", sigmoid_mse_objective), ("grad_bce", bce_objective)):
             numeric = numerical_gradient(lambda t: objective(X, y, t), theta)
             assert check[name] == pytest.approx(list(numeric), abs=1e-7), (check, name)
-    assert set(by_set) == set(DATASETS)
+    assert set(by_set) == set(data["datasets"])
     for key, points in by_set.items():
         spec = DATASETS[key]
         assert set(CHECK_POINTS) <= set(points) and len(points) >= 9 + len(CHECK_POINTS) - 1, key
@@ -149,14 +189,6 @@ def test_json_is_small_strict_and_stable(data) -> None:
     text = json.dumps(data, separators=(",", ":"), ensure_ascii=False, allow_nan=False)
     assert len(text.encode()) < MAX_JSON_BYTES, f"explorer.json is {len(text.encode())} bytes"
     assert json.dumps(explorer_data(), separators=(",", ":"), ensure_ascii=False) == text  # deterministic
-
-
-def test_grid_size(data) -> None:
-    small = explorer_data(grid_size=3)
-    assert all(len(g["w"]) == 3 and len(g["mse"]) == 3 and len(g["mse"][0]) == 3 for g in small["landscapes"].values())
-    assert small["checks"] == data["checks"] and small["worked"] == data["worked"]
-    with pytest.raises(ValueError, match="grid_size"):
-        explorer_data(grid_size=1)
 
 
 def test_the_hook_writes_the_data_file_only_when_it_changes(tmp_path, data) -> None:

@@ -209,7 +209,7 @@ def prose(markdown: str) -> str:
 
 
 # Parentheses (a gloss) and quotations (a source quoted verbatim) may hold any spelling.
-_GLOSSES = re.compile(r"\([^()]*\)|“[^”]*”|\"[^\"\n]*\"|'[^'\n]*'")
+_GLOSSES = re.compile(r"\([^()]*\)|“[^”]*”|\"[^\"\n]*\"|(?<!\w)'[^'\n]*'(?!\w)")
 
 
 def _find(variant: str, text: str) -> list[re.Match]:

@@ -177,7 +177,7 @@ solver_table("solver", "iterations", "mean BCE")
 # Với **cả ba mươi** đặc trưng, hai lớp tách được tuyến tính: không có điểm cực tiểu.
 # `lossbook.newton` phát hiện (mọi mẫu đã được phân loại đúng) và dừng với cảnh báo. Bảng
 # dưới là các bước của nó trước khi dừng: $\lVert\theta\rVert$ tăng vọt, mất mát giảm về 0 và
-# trị riêng nhỏ nhất của Hessian tiến về 0. Newton "trần" của mục 1, không có phép kiểm này,
+# trị riêng nhỏ nhất của Hessian tiến về 0. Newton "trần" của mục 1, không có phép kiểm tra này,
 # sẽ cứ thế chạy tiếp.
 
 # %% [markdown] lang="en"

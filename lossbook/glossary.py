@@ -242,3 +242,53 @@ def rejected_hits(text: str, lang: str, terms: tuple[Term, ...] | None = None) -
                 context = scrubbed[max(0, m.start() - 30): m.end() + 15]
                 hits.append((variant, t.key, " ".join(context.split())))
     return hits
+
+
+# --- the English term at the first use of each term in a chapter -------------------------------
+
+_SKIP_LINE = re.compile(r"^[ \t]*(#|!\[|\||!!!|\?\?\?|===).*$", re.MULTILINE)
+_SKIP_BLOCK = re.compile(r"^[ \t]*(```|~~~).*?^[ \t]*\1[^\n]*$|^[ \t]*\$\$.*?\$\$[ \t]*$", re.MULTILINE | re.DOTALL)
+_SKIP_SPAN = re.compile(r"`[^`\n]*`|\$[^$\n]*\$|\{\{.*?\}\}|\"[^\"\n]*\"|\]\([^)\n]*\)|<[^>\n]*>", re.DOTALL)
+
+
+def _masked(markdown: str) -> str:
+    """``markdown`` with what is not running prose (code, formulas, headings, titles, tables,
+    figures, placeholders, quotations, link targets) blanked out, offsets kept."""
+    text = markdown
+    for pattern in (_SKIP_BLOCK, _SKIP_LINE, _SKIP_SPAN):
+        text = pattern.sub(lambda m: re.sub(r"[^\n]", " ", m.group(0)), text)
+    return text
+
+
+def first_uses(markdown: str, terms: tuple[Term, ...] | None = None) -> list[tuple[Term, int, bool]]:
+    """``(term, offset, glossed)`` for the first use in running prose of each glossary term whose
+    two names differ; ``glossed`` says whether the English term follows in parentheses
+    (``hàm hợp lý (likelihood)``, ``(trọng số, weight)``, ``**lồi** (convex)``).
+
+    >>> [(t.key, glossed) for t, _, glossed in first_uses("Hàm hợp lý (likelihood) rồi trị riêng.")]
+    [('likelihood', True), ('eigenvalue', False)]
+    """
+    terms = load_glossary() if terms is None else terms
+    base = _masked(unicodedata.normalize("NFC", markdown))
+    low = base.casefold()
+    names = [t.vi.casefold() for t in terms]
+    found = []
+    for t in terms:
+        if t.vi.casefold() == t.en.casefold():
+            continue
+        masked = low
+        for longer in names:  # "đạo hàm" inside "đạo hàm riêng" is the longer term's use
+            if len(longer) > len(t.vi) and re.search(r"(?<!\w)" + re.escape(t.vi.casefold()) + r"(?!\w)", longer):
+                masked = re.sub(r"\s+".join(map(re.escape, longer.split())), lambda m: "#" * len(m.group(0)), masked)
+        m = re.search(r"(?<!\w)" + r"\s+".join(map(re.escape, t.vi.casefold().split())) + r"(?!\w)", masked)
+        if not m:
+            continue
+        plain = markdown.casefold()
+        close = plain.find(")", m.end())
+        segment = plain[m.end(): close] if 0 <= close - m.end() <= 90 else ""
+        inside = plain.rfind("(", max(0, m.start() - 60), m.start()) > plain.rfind(")", 0, m.start())
+        gap = re.sub(r"\]\([^)]*\)|\*", "", segment.split("(")[0]).strip() if "(" in segment else None
+        opened = inside or (gap is not None and len(gap) <= 15)
+        glossed = opened and " ".join(t.en.casefold().split()) in " ".join(segment.split())
+        found.append((t, m.start(), glossed))
+    return sorted(found, key=lambda f: f[1])

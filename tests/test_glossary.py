@@ -25,7 +25,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from lossbook.glossary import load_glossary, old_tone_marks, prose, rejected_hits
+from lossbook.glossary import first_uses, load_glossary, old_tone_marks, prose, rejected_hits
 
 ROOT = Path(__file__).resolve().parent.parent
 DOCS = ROOT / "docs"
@@ -223,6 +223,24 @@ def test_every_term_is_named_and_defined_in_its_chapter():
         elif t.vi.casefold() != t.en.casefold() and t.en.casefold() not in page:
             missing.append(f"{t.chapter}: {t.vi!r} is never glossed '({t.en}'")
     assert not missing, "\n".join(missing)
+
+
+CHAPTERS = sorted(p for p in DOCS.glob("[01][0-9]-*.md") if not p.name.endswith(".en.md") and p.name[:2] <= "11")
+
+
+@pytest.mark.parametrize("chapter", CHAPTERS, ids=[p.name for p in CHAPTERS])
+def test_first_use_of_each_term_in_a_chapter_carries_the_english_term(chapter):
+    text = chapter.read_text(encoding="utf-8")
+    bare = [f"{chapter.name}:{text.count(chr(10), 0, off) + 1}: {t.vi!r} at its first use in the chapter: "
+            f"write '{t.vi} ({t.en})'" for t, off, glossed in first_uses(text, TERMS) if not glossed]
+    assert not bare, "\n".join(bare)
+
+
+def test_first_use_check_catches_a_bare_term():
+    planted = ("# Chương thử\n\n## Trị riêng\n\nMa trận có **trị riêng** âm, và trị riêng (eigenvalue) thứ hai.\n"
+               "Tốc độ học (learning rate) $\\eta$; `hàm mất mát` là mã; hàm mất mát (loss function) ở đây.\n")
+    got = [(t.key, glossed) for t, _, glossed in first_uses(planted, TERMS)]
+    assert got == [("eigenvalue", False), ("learning-rate", True), ("loss-function", True)]
 
 
 def _broken_glossary(tmp_path: Path, edit) -> Path:

@@ -263,7 +263,8 @@ def _masked(markdown: str) -> str:
 def first_uses(markdown: str, terms: tuple[Term, ...] | None = None) -> list[tuple[Term, int, bool]]:
     """``(term, offset, glossed)`` for the first use in running prose of each glossary term whose
     two names differ; ``glossed`` says whether the English term follows in parentheses
-    (``hàm hợp lý (likelihood)``, ``(trọng số, weight)``, ``**lồi** (convex)``).
+    (``hàm hợp lý (likelihood)``, ``(trọng số, weight)``, ``**lồi** (convex)``), or precedes
+    it (``**Damping** (giảm chấn)``).
 
     >>> [(t.key, glossed) for t, _, glossed in first_uses("Hàm hợp lý (likelihood) rồi trị riêng.")]
     [('likelihood', True), ('eigenvalue', False)]
@@ -286,9 +287,11 @@ def first_uses(markdown: str, terms: tuple[Term, ...] | None = None) -> list[tup
         plain = markdown.casefold()
         close = plain.find(")", m.end())
         segment = plain[m.end(): close] if 0 <= close - m.end() <= 90 else ""
-        inside = plain.rfind("(", max(0, m.start() - 60), m.start()) > plain.rfind(")", 0, m.start())
+        opening = plain.rfind("(", max(0, m.start() - 60), m.start())
+        inside = opening > plain.rfind(")", 0, m.start())
+        english_first = inside and " ".join(t.en.casefold().split()) in plain[max(0, opening - 40): opening]
         gap = re.sub(r"\]\([^)]*\)|\*", "", segment.split("(")[0]).strip() if "(" in segment else None
         opened = inside or (gap is not None and len(gap) <= 15)
-        glossed = opened and " ".join(t.en.casefold().split()) in " ".join(segment.split())
+        glossed = english_first or (opened and " ".join(t.en.casefold().split()) in " ".join(segment.split()))
         found.append((t, m.start(), glossed))
     return sorted(found, key=lambda f: f[1])

@@ -34,7 +34,8 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-__all__ = ["LOCK_FILE", "Block", "accept", "align", "blocks", "check", "fingerprint", "pages", "twin_of"]
+__all__ = ["LOCK_FILE", "Block", "accept", "align", "blocks", "check", "fingerprint", "notebook_twins", "pages",
+           "twin_of"]
 
 ROOT = Path(__file__).resolve().parent.parent
 DOCS = ROOT / "docs"
@@ -160,8 +161,46 @@ def twin_of(page: Path) -> Path:
 
 
 def pages(docs: Path = DOCS) -> list[Path]:
-    """Every Vietnamese page that has an English twin."""
-    return sorted(p for p in docs.rglob("*.md") if not p.name.endswith(".en.md") and twin_of(p).exists())
+    """Every Vietnamese page that has an English twin, and every notebook (its vi and en cells)."""
+    md = [p for p in docs.rglob("*.md") if not p.name.endswith(".en.md") and twin_of(p).exists()
+          and not p.with_suffix(".py").exists()]  # a notebook's pages are written by the build
+    return sorted(md + list((docs / "notebooks").glob("*.py")))
+
+
+_CELL = re.compile(r"^# %%(?P<header>.*)$", re.MULTILINE)
+
+
+def notebook_twins(source: str) -> tuple[str, str]:
+    r"""The Vietnamese and the English cells of a jupytext notebook, each as one Markdown text
+    (Markdown cells as Markdown, code cells fenced, a figure's alt text as a figure line); the
+    shared cells are left out: they are the same in both.
+
+    >>> vi, en = notebook_twins('# %% [markdown] lang="vi"\n# Chào\n\n# %% lang="en"\nprint("hi")\n')
+    >>> vi, en
+    ('Chào', '```python\nprint("hi")\n```')
+    """
+    texts: dict[str, list[str]] = {"vi": [], "en": []}
+    starts = list(_CELL.finditer(source))
+    for n, cell in enumerate(starts):
+        header = cell.group("header")
+        lang = re.search(r'lang="(vi|en)"', header)
+        if not lang:
+            continue
+        end = starts[n + 1].start() if n + 1 < len(starts) else len(source)
+        body = source[cell.end():end].strip("\n")
+        if "[markdown]" in header:
+            body = "\n".join(re.sub(r"^# ?", "", line) for line in body.splitlines())
+        else:
+            alt = re.search(rf'alt_{lang.group(1)}="([^"]*)"', header)
+            body = f"```python\n{body}\n```" + (f"\n\n![{alt.group(1)}](figure)" if alt else "")
+        texts[lang.group(1)].append(body)
+    return "\n\n".join(texts["vi"]), "\n\n".join(texts["en"])
+
+
+def _texts(page: Path) -> tuple[str, str]:
+    if page.suffix == ".py":
+        return notebook_twins(page.read_text(encoding="utf-8"))
+    return page.read_text(encoding="utf-8"), twin_of(page).read_text(encoding="utf-8")
 
 
 def _key(page: Path) -> str:
@@ -188,7 +227,8 @@ def align(vi: list[Block], en: list[Block], page: str = "<page>") -> tuple[list[
             problems.append(f"{_where(page, b)}: in the Vietnamese page only (shape {b.shape}); "
                             f"add its English twin, or remove it")
         for b in en[j1:j2]:
-            problems.append(f"{_where(twin_of(Path(page)).as_posix(), b)}: in the English page only "
+            other = f"{page} (English cells)" if page.endswith(".py") else twin_of(Path(page)).as_posix()
+            problems.append(f"{_where(other, b)}: in the English page only "
                             f"(shape {b.shape}); add its Vietnamese twin, or remove it")
     return pairs, problems
 
@@ -210,8 +250,8 @@ def _write_lock(data: dict[str, list[list[str]]], lock: Path) -> None:
 
 def _pairs(page: Path) -> tuple[list[tuple[Block, Block]], list[str], str]:
     key = _key(page)
-    vi = blocks(page.read_text(encoding="utf-8"))
-    en = blocks(twin_of(page).read_text(encoding="utf-8"))
+    vi_text, en_text = _texts(page)
+    vi, en = blocks(vi_text), blocks(en_text)
     pairs, problems = align(vi, en, key)
     return pairs, problems, key
 
@@ -257,8 +297,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("pages", nargs="*", type=Path, help="Vietnamese pages (docs/08-bce.md); default: all")
     parser.add_argument("--all", action="store_true", help="accept every page")
     args = parser.parse_args(argv)
-    chosen = [p if p.name.endswith(".md") and not p.name.endswith(".en.md") else Path(str(p).replace(".en.md", ".md"))
-              for p in args.pages] or pages()
+    chosen = [Path(str(p).replace(".en.md", ".md")) for p in args.pages] or pages()
     if args.command == "accept":
         if not args.pages and not args.all:
             parser.error("name the pages to accept, or pass --all")

@@ -21,8 +21,9 @@ PAGES = twins.pages()
 
 def test_every_page_with_a_twin_is_checked():
     names = {p.relative_to(ROOT).as_posix() for p in PAGES}
-    assert {"docs/index.md", "docs/08-bce.md", "docs/13-errata.md", "docs/notebooks/index.md"} <= names
-    assert len(PAGES) >= 15
+    assert {"docs/index.md", "docs/08-bce.md", "docs/13-errata.md", "docs/notebooks/index.md",
+            "docs/notebooks/sgd-by-hand.py"} <= names
+    assert len(PAGES) >= 18
 
 
 @pytest.mark.parametrize("page", PAGES, ids=[p.relative_to(ROOT).as_posix() for p in PAGES])
@@ -127,3 +128,22 @@ def test_blocks_and_shapes():
                    ("tab", (0, 0)), ("code", (0, 0)), ("placeholder", (0, 0)), ("figure", (0, 0)), ("math", (0, 0)),
                    ("item", (0, 0)), ("item", (0, 0))]
     assert twins.blocks(page)[-2].text == "1. một\ndòng hai"
+
+
+def test_a_notebook_cell_changed_in_one_language_is_caught(tmp_path):
+    nb = tmp_path / "docs" / "notebooks" / "sgd-by-hand.py"
+    nb.parent.mkdir(parents=True)
+    shutil.copy(ROOT / "docs" / "notebooks" / "sgd-by-hand.py", nb)
+    lock = tmp_path / "lock.json"
+    assert twins.accept(nb, lock) > 10
+    _edit(nb, "# 1. chọn một mẫu", "# 1. lấy một mẫu")                          # a vi code comment
+    (problem,) = twins.check(nb, lock)
+    assert problem.startswith("docs/notebooks/sgd-by-hand.py, section '1. Một bước, năm việc', code")
+    assert "changed in the Vietnamese page" in problem
+    _edit(nb, "# ## 2. Many epochs on the four flowers\n", "")                    # an en heading gone
+    assert any("in the Vietnamese page only" in p and "h2 '2. Nhiều epoch" in p for p in twins.check(nb, lock))
+
+
+def test_the_lock_lists_only_pages_that_exist():
+    listed = set(twins._read_lock(twins.LOCK_FILE))
+    assert listed == {twins._key(p) for p in PAGES}

@@ -136,7 +136,8 @@ def load_glossary(path: Path | str | None = None, docs_dir: Path | str | None = 
                 name = re.sub(re.escape(phrase), " ", name, flags=re.IGNORECASE)
             clash = [v for v in term.rejected(lang) if _find(v, name)]
             if clash:
-                raise ValueError(f"glossary entry {key!r}: the {lang} name {term.name(lang)!r} is itself rejected ({clash})")
+                raise ValueError(
+                    f"glossary entry {key!r}: the {lang} name {term.name(lang)!r} is itself rejected ({clash})")
         terms.append(term)
     return tuple(terms)
 

@@ -111,6 +111,8 @@ def reader_texts(root: Path = ROOT) -> Iterator[tuple[str, str, list[str]]]:
     """``(source, lang, texts)`` for everything a reader of either language sees."""
     docs = root / "docs"
     for page in sorted(docs.rglob("*.md")):
+        if page.parent.name == "notebooks" and page.with_name(page.name.split(".")[0] + ".py").exists():
+            continue  # written by the build from the notebook, which is scanned below
         lang = "en" if page.name.endswith(".en.md") else "vi"
         yield str(page.relative_to(root)), lang, markdown_units(page.read_text(encoding="utf-8"))
     quizzes = yaml.safe_load((docs / "_data" / "quizzes.yml").read_text(encoding="utf-8"))
@@ -259,7 +261,8 @@ def _broken_glossary(tmp_path: Path, edit) -> Path:
     (lambda d: d["eigenvalue"]["definition"].pop("en"), r"'eigenvalue': definition is missing language\(s\) \['en'\]"),
     (lambda d: d["eigenvalue"].pop("vi"), r"'eigenvalue': missing \['vi'\]"),
     (lambda d: d["eigenvalue"].update(chapter="99-nowhere.md"), r"'eigenvalue': chapter '99-nowhere.md' is not a page"),
-    (lambda d: d["eigenvalue"]["rejected"].update(vi=["trị riêng"]), r"'eigenvalue': the vi name .* is itself rejected"),
+    (lambda d: d["eigenvalue"]["rejected"].update(vi=["trị riêng"]),
+     r"'eigenvalue': the vi name .* is itself rejected"),
     (lambda d: d["psd"].update(vi="trị riêng"), r"'psd': vi name 'trị riêng' is already entry 'eigenvalue'"),
 ])
 def test_a_broken_glossary_names_the_entry(tmp_path, edit, message):

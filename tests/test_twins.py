@@ -105,7 +105,8 @@ def test_a_placeholder_changed_in_one_twin_only_is_caught(copy):
 
 def test_a_reflowed_paragraph_is_not_a_change(copy):
     vi, en, lock = copy
-    _edit(vi, "tám dự đoán với nhãn của chúng, do lossbook tính:", "tám dự đoán với nhãn\n  của chúng, do lossbook tính:")
+    _edit(vi, "tám dự đoán với nhãn của chúng, do lossbook tính:",
+          "tám dự đoán với nhãn\n  của chúng, do lossbook tính:")
     assert twins.check(vi, lock) == []
 
 

@@ -221,7 +221,7 @@ def align(vi: list[Block], en: list[Block], page: str = "<page>") -> tuple[list[
     pairs, problems = [], []
     for op, i1, i2, j1, j2 in matcher.get_opcodes():
         if op == "equal":
-            pairs.extend(zip(vi[i1:i2], en[j1:j2]))
+            pairs.extend(zip(vi[i1:i2], en[j1:j2], strict=True))
             continue
         for b in vi[i1:i2]:
             problems.append(f"{_where(page, b)}: in the Vietnamese page only (shape {b.shape}); "

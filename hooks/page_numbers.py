@@ -149,6 +149,7 @@ def namespace(lang: str) -> dict[str, Any]:
     # np and math on purpose (quiz checks and a few short placeholders use them), not
     # because lesson or errata happen to import them.
     ns: dict[str, Any] = {"lb": lb, "np": np, "math": math, "lang": lang, "fmt": fmt, "sci": sci}
+    ns["glossary_table"] = importlib.import_module("lossbook.glossary").glossary_table
     for module in ("lesson", "errata"):
         try:
             mod = importlib.import_module(f"lossbook.{module}")

@@ -26,7 +26,21 @@
 #
 # Requires: `numpy`, `matplotlib`, `lossbook` and `scikit-learn`.
 
-# %%
+# %% lang="vi"
+import warnings
+
+import numpy as np
+import matplotlib.pyplot as plt
+import lossbook as lb
+from sklearn.linear_model import LogisticRegression as SkLogisticRegression
+
+np.set_printoptions(precision=4, suppress=True)
+
+bc = lb.datasets.breast_cancer()                  # y = 1: ác tính
+X10 = bc.X[:, :10]                                # mười đặc trưng "mean ..." (giá trị trung bình)
+X10 = (X10 - X10.mean(0)) / X10.std(0)            # chuẩn hoá
+
+# %% lang="en"
 import warnings
 
 import numpy as np
@@ -81,7 +95,7 @@ same = np.allclose(theta_hand, h.final, atol=1e-8)
 # %% lang="vi"
 print("lossbook.newton: số lần lặp =", h.steps, "| hội tụ =", h.converged)
 print("cùng nghiệm     :", same)
-print("mất mát TB J*   :", round(float(h.loss[-1]), 6))
+print("J* trung bình   :", round(float(h.loss[-1]), 6))
 
 # %% lang="en"
 print("lossbook.newton: iterations =", h.steps, "| converged =", h.converged)
@@ -102,7 +116,17 @@ print("mean loss J*   :", round(float(h.loss[-1]), 6))
 # $b = \operatorname{logit}(\bar y)$) and for gradient descent with $\eta = 1/L$. In Newton's
 # last rows the exponent nearly doubles at every step: quadratic convergence.
 
-# %%
+# %% lang="vi"
+best = h.loss[-1]
+L = np.linalg.eigvalsh(lb.bce_hessian(X10, bc.y, np.zeros(11))).max()   # hằng số Lipschitz
+gd = lb.full_batch_gd(X10, bc.y, np.zeros(11), lr=1 / L, steps=2000)
+
+print(f"{'k':>5} {'Newton J - J*':>15} {'GD J - J*':>12}")
+for k in list(range(h.steps + 1)) + [10, 100, 1000, 2000]:
+    newton_gap = f"{max(h.loss[k] - best, 0):.1e}" if k <= h.steps else ""
+    print(f"{k:>5} {newton_gap:>15} {gd.loss[k] - best:12.1e}")
+
+# %% lang="en"
 best = h.loss[-1]
 L = np.linalg.eigvalsh(lb.bce_hessian(X10, bc.y, np.zeros(11))).max()   # Lipschitz constant
 gd = lb.full_batch_gd(X10, bc.y, np.zeros(11), lr=1 / L, steps=2000)
@@ -132,7 +156,7 @@ plot_gaps("iteration")
 # ## 3. So với scikit-learn
 #
 # Cùng dữ liệu, **không điều chuẩn** (`C=np.inf`), với hai bộ giải của scikit-learn: `lbfgs`
-# (gần-Newton, chỉ dùng gradient; mặc định) và `newton-cholesky` (Newton, như `lossbook`).
+# (tựa Newton, chỉ dùng gradient; mặc định) và `newton-cholesky` (Newton, như `lossbook`).
 # Số lần lặp của scikit-learn là `n_iter_`.
 
 # %% [markdown] lang="en"
@@ -156,17 +180,17 @@ def mean_bce(coef, intercept):
 
 
 
-def solver_table(solver, iterations, mean):
-    print(f"{solver:<24} {iterations:>10} {mean:>10} {'max |Δcoef|':>12}")
+def solver_table(solver, iterations, mean, delta):
+    print(f"{solver:<24} {iterations:>10} {mean:>14} {delta:>14}")
     for name, n_iter, coef, intercept in rows:
-        print(f"{name:<24} {n_iter:>10} {mean_bce(coef, intercept):10.6f} {np.max(np.abs(coef - ours.coef_)):12.1e}")
+        print(f"{name:<24} {n_iter:>10} {mean_bce(coef, intercept):14.6f} {np.max(np.abs(coef - ours.coef_)):14.1e}")
 
 
 # %% lang="vi"
-solver_table("bộ giải", "số lần lặp", "BCE TB")
+solver_table("bộ giải", "số lần lặp", "BCE trung bình", "max |Δ hệ số|")
 
 # %% lang="en"
-solver_table("solver", "iterations", "mean BCE")
+solver_table("solver", "iterations", "mean BCE", "max |Δcoef|")
 
 # %% [markdown] lang="vi"
 # Ba bộ giải cho cùng một nghiệm (sai khác nằm trong tiêu chí dừng). Hai bộ giải Newton cần
@@ -177,7 +201,7 @@ solver_table("solver", "iterations", "mean BCE")
 # Với **cả ba mươi** đặc trưng, hai lớp tách được tuyến tính: không có điểm cực tiểu.
 # `lossbook.newton` phát hiện (mọi mẫu đã được phân loại đúng) và dừng với cảnh báo. Bảng
 # dưới là các bước của nó trước khi dừng: $\lVert\theta\rVert$ tăng vọt, mất mát giảm về 0 và
-# trị riêng nhỏ nhất của Hessian tiến về 0. Newton "trần" của mục 1, không có phép kiểm này,
+# trị riêng nhỏ nhất của Hessian tiến về 0. Newton "trần" của mục 1, không có phép kiểm tra này,
 # sẽ cứ thế chạy tiếp.
 
 # %% [markdown] lang="en"
@@ -208,14 +232,14 @@ for theta in h30.params:
 
 
 def iterates_table(mean, eigenvalue):
-    print(f"{'k':>3} {'||theta||':>10} {mean:>10} {eigenvalue:>28}")
+    print(f"{'k':>3} {'||theta||':>10} {mean:>14} {eigenvalue:>28}")
     for k, theta in enumerate(h30.params):
-        print(f"{k:>3} {np.linalg.norm(theta):10.1f} {h30.loss[k]:10.5f} {smallest[k]:28.2e}")
+        print(f"{k:>3} {np.linalg.norm(theta):10.1f} {h30.loss[k]:14.5f} {smallest[k]:28.2e}")
 
 
 # %% lang="vi"
 print("lossbook:", h30.steps, "lần lặp, tách được =", h30.separable, "| cảnh báo:", warning)
-iterates_table("BCE TB", "giá trị riêng nhỏ nhất của H")
+iterates_table("BCE trung bình", "trị riêng nhỏ nhất của H")
 
 # %% lang="en"
 print("lossbook:", h30.steps, "iterations, separable =", h30.separable, "| warning:", warning)

@@ -41,7 +41,20 @@ np.set_printoptions(precision=4, suppress=True)
 #
 # The sample $x = 1.4$, $y = 0$; parameters $w = -0.1$, $b = 0.1$; learning rate $\eta = 0.01$.
 
-# %%
+# %% lang="vi"
+x, y = 1.4, 0.0                                   # 1. chọn một mẫu
+w, b, eta = -0.1, 0.1, 0.01
+
+z = w * x + b                                     # 2. dự đoán
+y_hat = 1 / (1 + np.exp(-z))
+loss = -y * np.log(y_hat) - (1 - y) * np.log(1 - y_hat)   # 3. mất mát
+dL_dw, dL_db = x * (y_hat - y), (y_hat - y)       # 4. đạo hàm
+w_new, b_new = w - eta * dL_dw, b - eta * dL_db   # 5. cập nhật
+
+step = lb.sgd_step([x], y, [b, w], lr=eta)
+agrees = np.allclose(step.theta_new, [b_new, w_new])
+
+# %% lang="en"
 x, y = 1.4, 0.0                                   # 1. pick a sample
 w, b, eta = -0.1, 0.1, 0.01
 
@@ -67,7 +80,7 @@ print(f"b = {b_new:.4f}, w = {w_new:.4f}   (w = {w_new:.6f} before rounding)")
 print("lossbook agrees:", agrees)
 
 # %% [markdown] lang="vi"
-# Slide in $w = -0.1068$: đó là số bị **cắt bớt**, còn làm tròn đến 4 chữ số thì được số in ở
+# Slide in $w = -0.1068$: đó là số bị **cắt cụt**, còn làm tròn đến 4 chữ số thì được số in ở
 # trên. Giờ đến bước hai đặc trưng, $x = (1.4, 0.2)$, $b = 0.1$, $w = (0.5, -0.1)$. Chú ý dấu
 # của thay đổi ở $w_2$: slide viết $w_2 = -0.1 + \eta\,L'_{w_2}$, sai dấu.
 
@@ -77,7 +90,17 @@ print("lossbook agrees:", agrees)
 # Watch the sign of the change in $w_2$: the slides write $w_2 = -0.1 + \eta\,L'_{w_2}$, the
 # wrong sign.
 
-# %%
+# %% lang="vi"
+x2 = np.array([1.0, 1.4, 0.2])                    # (1 cho bias, x1, x2)
+theta = np.array([0.1, 0.5, -0.1])                # (b, w1, w2)
+
+y_hat = 1 / (1 + np.exp(-(x2 @ theta)))
+grad = x2 * (y_hat - 0.0)
+theta_new = theta - 0.01 * grad
+y_hat_after = 1 / (1 + np.exp(-(x2 @ theta_new)))
+loss_before, loss_after = -np.log(1 - y_hat), -np.log(1 - y_hat_after)
+
+# %% lang="en"
 x2 = np.array([1.0, 1.4, 0.2])                    # (1 for the bias, x1, x2)
 theta = np.array([0.1, 0.5, -0.1])                # (b, w1, w2)
 
@@ -192,7 +215,7 @@ t_vec = best_time(lambda: vectorised_gradient(X, y, theta), repeats=30)
 
 # %% lang="vi"
 print("cùng một gradient:", same)
-print(f"m = {m} mẫu, 2 đặc trưng (lần chạy nhanh nhất trong vài lần, trên máy này)")
+print(f"m = {format(m, ',').replace(',', ' ')} mẫu, 2 đặc trưng (lần chạy nhanh nhất trong vài lần, trên máy này)")
 print(f"  vòng lặp Python : {t_loop * 1e3:8.2f} ms")
 print(f"  vector hoá      : {t_vec * 1e3:8.3f} ms")
 print(f"  tăng tốc        : {t_loop / t_vec:8.0f} lần")

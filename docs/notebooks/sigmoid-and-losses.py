@@ -9,9 +9,9 @@
 # %% [markdown] lang="vi"
 # # Sigmoid và hai hàm mất mát
 #
-# Notebook này đi cùng các chương về sigmoid, MSE và binary cross-entropy (BCE). Ta sẽ:
+# Notebook này đi cùng các chương về sigmoid, MSE và entropy chéo nhị phân (BCE). Ta sẽ:
 #
-# 1. viết sigmoid theo cách **ổn định số học** và xem cách viết ngây thơ hỏng ở đâu;
+# 1. viết sigmoid theo cách **ổn định số học** và xem cách viết trực tiếp (naive) hỏng ở đâu;
 # 2. so MSE và BCE trên **từng mẫu**: giá trị và gradient theo $z$;
 # 3. vẽ **bề mặt mất mát** của cả hai trên sáu bông hoa của slide.
 #
@@ -52,7 +52,21 @@ np.set_printoptions(precision=4, suppress=True)
 # NumPy reports an overflow. The stable way only ever computes $e^{-|z|} \in (0, 1]$: for
 # $z \geq 0$ use $1/(1 + e^{-z})$, for $z < 0$ use $e^{z}/(1 + e^{z})$. `lb.sigmoid` does that.
 
-# %%
+# %% lang="vi"
+z = np.array([-1000.0, -40.0, -1.0, 0.0, 1.0, 40.0, 1000.0])
+
+with np.errstate(over="ignore"):          # cách tính trực tiếp bị tràn số: ta muốn xem kết quả
+    naive = 1.0 / (1.0 + np.exp(-z))
+
+
+def stable_sigmoid(z):
+    e = np.exp(-np.abs(z))                # trong (0, 1]: không bao giờ tràn số
+    return np.where(z >= 0, 1.0 / (1.0 + e), e / (1.0 + e))
+
+
+same = np.allclose(stable_sigmoid(z), lb.sigmoid(z), rtol=0, atol=0)
+
+# %% lang="en"
 z = np.array([-1000.0, -40.0, -1.0, 0.0, 1.0, 40.0, 1000.0])
 
 with np.errstate(over="ignore"):          # the naive form overflows: we want to see the result
@@ -68,7 +82,7 @@ same = np.allclose(stable_sigmoid(z), lb.sigmoid(z), rtol=0, atol=0)
 
 # %% lang="vi"
 print("z                  :", z)
-print("ngây thơ           :", naive)
+print("trực tiếp          :", naive)
 print("ổn định            :", stable_sigmoid(z))
 print("lossbook           :", lb.sigmoid(z))
 print("giống hệt lossbook :", same)
@@ -81,7 +95,7 @@ print("lossbook       :", lb.sigmoid(z))
 print("same as lossbook:", same)
 
 # %% [markdown] lang="vi"
-# Ở đây sigmoid ngây thơ vẫn cho 0 tại $z = -1000$ (NumPy báo tràn số; ta đã tắt cảnh
+# Ở đây sigmoid tính trực tiếp vẫn cho 0 tại $z = -1000$ (NumPy báo tràn số; ta đã tắt cảnh
 # báo). Chỗ hỏng thật nằm ở
 # **hàm mất mát**: với $z = 40$ và nhãn $y = 0$, $1 - \sigma(40)$ làm tròn thành đúng 0 và
 # $-\ln 0 = \infty$. Viết BCE theo logit, $\max(z, 0) - yz + \ln(1 + e^{-|z|})$, thì không
@@ -105,7 +119,7 @@ from_logits = lb.bce_with_logits_per_sample(y0, z_big)
 
 # %% lang="vi"
 print("z                   :", z_big)
-print("ngây thơ -ln(1 - σ) :", naive_bce)
+print("trực tiếp -ln(1-σ)  :", naive_bce)
 print("từ logit            :", from_logits)
 
 # %% lang="en"
@@ -222,7 +236,13 @@ plt.show()
 # convex; its valley now has a finite bottom, because the data are no longer separable. The
 # cell below checks it: Newton converges (`True`) and does not report separable data (`False`).
 
-# %%
+# %% lang="vi"
+relabelled = petals.y.copy()
+relabelled[petals.x == 1.0] = 1.0       # bông hoa có cánh dài 1.0 giờ mang nhãn 1
+h = lb.newton(petals.X, relabelled)
+print(h.converged, h.separable, h.final)
+
+# %% lang="en"
 relabelled = petals.y.copy()
 relabelled[petals.x == 1.0] = 1.0       # the flower of length 1.0 now has label 1
 h = lb.newton(petals.X, relabelled)

@@ -23,8 +23,9 @@ __all__ = ["PLACEHOLDER", "PageError", "namespace", "substitute"]
 
 PLACEHOLDER = re.compile(r"\{\{\s*(?P<expr>.+?)\s*\}\}")
 FENCE = re.compile(r"^(?P<indent>\s*)(?P<fence>```|~~~)")
-#: Modules whose public names (``__all__``) a page may use directly.
-PAGE_MODULES = ("lesson", "errata")
+#: Modules whose public names (``__all__``) a page may use directly (the glossary page uses
+#: ``glossary_table``).
+PAGE_MODULES = ("lesson", "errata", "glossary")
 
 
 class PageError(PrerenderError):

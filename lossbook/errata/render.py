@@ -21,14 +21,14 @@ SEVERITY_TEXT: dict[str, tuple[Text, Text]] = {
                       "The mathematics is right or recoverable, but a symbol, a name or a comment says "
                       "something else.")),
     "rounding": (Text("Làm tròn", "Rounding"),
-                 Text("Cách tính đúng; chỉ con số in ra bị cắt bớt thay vì làm tròn, hoặc in không nhất quán.",
+                 Text("Cách tính đúng; chỉ con số in ra bị cắt cụt thay vì làm tròn, hoặc in không nhất quán.",
                       "The method is right; only the printed number is cut instead of rounded, or printed "
                       "inconsistently.")),
 }
 assert tuple(SEVERITY_TEXT) == SEVERITIES
 
 _HEADERS = {
-    "vi": ("Mã", "Vị trí", "Nguồn viết", "Đúng là", "Vì sao"),
+    "vi": ("Mã", "Vị trí", "Nguồn viết", "Giá trị đúng", "Vì sao"),
     "en": ("ID", "Where", "The source says", "Correct", "Why"),
 }
 _CONFIRMED_HEADERS = {

@@ -6,7 +6,7 @@ reads). :func:`site_config` turns it into the configuration of one language's bu
 
 * that language's ``theme.language``, nav titles, ``site_description`` and ``copyright``;
 * ``site_url`` of the language's root (``…/en/`` for English), ``docs_dir: docs`` and
-  ``site_dir: site`` relative to ``build/prerender/<lang>/``;
+  ``site_dir: site`` (``zensical-site``) relative to ``build/prerender/<lang>/``;
 * ``extra.alternate``: each language's root *relative to this language's root*, so the
   switcher (``overrides/partials/alternate.html``) can link the twin page;
 * ``theme.custom_dir``: the repository's ``overrides/`` (absolute; for Zensical a copy without
@@ -130,7 +130,7 @@ def site_config(base: dict[str, Any], lang: str, ssg: str = "mkdocs") -> dict[st
     conf = {k: copy.deepcopy(v) for k, v in base.items() if k not in DROPPED}
     conf.update({k: mine[k] for k in ("site_description", "copyright") if k in mine})
     conf["site_url"] = base["site_url"].rstrip("/") + "/" + here
-    conf["docs_dir"], conf["site_dir"], conf["strict"] = "docs", "site", True
+    conf["docs_dir"], conf["site_dir"], conf["strict"] = "docs", "site" if ssg == "mkdocs" else f"{ssg}-site", True
     conf["nav"] = translated_nav(base["nav"], mine.get("nav_translations", {}))
     conf["theme"] = dict(conf["theme"], language=lang, custom_dir=str(OVERRIDES))
     if ssg == "zensical":  # Material's look; its own search UI (not Material's dialog)
@@ -156,8 +156,9 @@ def site_config(base: dict[str, Any], lang: str, ssg: str = "mkdocs") -> dict[st
 
 
 def write_config(lang: str, out: Path = OUT, source: Path = SOURCE, ssg: str = "mkdocs") -> Path:
-    """Write ``out/<lang>/mkdocs.yml`` (only if its text changed); returns its path."""
-    path = Path(out) / lang / "mkdocs.yml"
+    """Write ``out/<lang>/mkdocs.yml`` (``zensical.yml`` for Zensical) only if its text
+    changed; returns its path."""
+    path = Path(out) / lang / ("mkdocs.yml" if ssg == "mkdocs" else f"{ssg}.yml")
     if ssg == "zensical":  # the overrides minus Material's search dialog, next to the config
         theme = Path(out) / lang / "overrides"
         shutil.rmtree(theme, ignore_errors=True)

@@ -45,7 +45,7 @@ def locales(source: Path = SOURCE) -> list[str]:
 
 
 def build_language(lang: str, out: Path = OUT, *, strict: bool = True, dirty: bool = False,
-                   serve_url: str | None = None) -> Path:
+                   serve_url: str | None = None, source: Path = SOURCE) -> Path:
     """MkDocs build of ``out/<lang>`` into ``out/<lang>/site``; returns that folder."""
     from mkdocs.commands.build import build as mkdocs_build
     from mkdocs.config import load_config
@@ -53,7 +53,7 @@ def build_language(lang: str, out: Path = OUT, *, strict: bool = True, dirty: bo
 
     if not (Path(out) / lang / "docs").is_dir():
         raise BuildError(f"{lang}: no pre-rendered pages in {Path(out) / lang / 'docs'} (run the prerender first)")
-    config_file = write_config(lang, out)
+    config_file = write_config(lang, out, source)
     try:
         config = load_config(config_file=str(config_file), strict=strict)
         config.plugins.on_startup(command="serve" if serve_url else "build", dirty=dirty)
@@ -72,15 +72,16 @@ def build_language(lang: str, out: Path = OUT, *, strict: bool = True, dirty: bo
 
 
 def build_site(langs: list[str] | None = None, out: Path = OUT, site: Path = SITE, *,
-               strict: bool = True, dirty: bool = False, serve_url: str | None = None) -> list[str]:
+               strict: bool = True, dirty: bool = False, serve_url: str | None = None,
+               source: Path = SOURCE) -> list[str]:
     """Build ``langs`` (default: all) from ``out`` and merge them into ``site``; returns what
-    changed in ``site``."""
-    every = locales()
+    changed in ``site``. ``source``: the root configuration."""
+    every = locales(source)
     langs = every if langs is None else [l for l in every if l in langs]
     built = {}
     for lang in langs:
         start = time.perf_counter()
         url = None if serve_url is None else serve_url.rstrip("/") + "/" + ("" if lang == every[0] else f"{lang}/")
-        built[lang] = build_language(lang, out, strict=strict, dirty=dirty, serve_url=url)
+        built[lang] = build_language(lang, out, strict=strict, dirty=dirty, serve_url=url, source=source)
         log.info(f"{lang}: built in {time.perf_counter() - start:.2f} s")
     return merge(built, site, every)

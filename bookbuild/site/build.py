@@ -37,6 +37,7 @@ def setup_logging(verbose: bool = False) -> None:
             logger.addHandler(handler)
         logger.setLevel(logging.DEBUG if verbose else logging.INFO if name == "bookbuild" else logging.WARNING)
         logger.propagate = False
+    logging.getLogger("mkdocs.livereload").setLevel(logging.INFO)  # "Serving on …", "Reloading browsers"
 
 
 def locales(source: Path = SOURCE) -> list[str]:

@@ -11,7 +11,7 @@ reads). :func:`site_config` turns it into the configuration of one language's bu
   switcher (``overrides/partials/alternate.html``) can link the twin page;
 * ``theme.custom_dir``: the repository's ``overrides/`` (absolute; for Zensical a copy without
   Material's search dialog, whose UI Zensical replaces);
-* the search plugin with every language's stemmer, no ``hooks``, no ``watch``, no other plugin.
+* the search plugin, no ``hooks``, no ``watch``, no other plugin.
 
 Tags like ``!!python/name:bookbuild.site.slugs.slugify`` are carried through unevaluated.
 """
@@ -33,6 +33,7 @@ MATERIAL_ONLY = ("partials/search.html",)  # Zensical has its own search dialog 
 OUT = ROOT / "build" / "prerender"
 DROPPED = ("hooks", "watch", "exclude_docs", "languages", "plugins", "docs_dir", "site_dir")
 SSGS = ("mkdocs", "zensical")
+PLUGINS = ("search",)  # the plugins a language's build keeps (i18n: one build per language instead)
 
 
 class PyName(str):
@@ -68,9 +69,6 @@ def dump(config: dict[str, Any]) -> str:
 def languages(base: dict[str, Any]) -> list[dict[str, Any]]:
     """The ``languages:`` list of the root configuration, default language first."""
     found = base.get("languages")
-    if not found:  # TRANSITION: the i18n plugin's list, until mkdocs.yml drops the plugin
-        found = next((p["i18n"].get("languages") for p in base.get("plugins", [])
-                      if isinstance(p, dict) and "i18n" in p), None)
     if not found:
         raise ValueError("mkdocs.yml has no `languages:` list (locale, name, nav_translations, …)")
     for lang in found:
@@ -139,11 +137,7 @@ def site_config(base: dict[str, Any], lang: str, ssg: str = "mkdocs") -> dict[st
         {"name": l["name"], "link": relative_root(root_path(l["locale"], default), here), "lang": l["locale"]}
         for l in langs])
 
-    search = next((p for p in base.get("plugins", []) if _plugin_name(p) == "search"), "search")
-    search = copy.deepcopy(search) if isinstance(search, dict) else {"search": {}}
-    stemmers = search["search"].get("lang") or []
-    search["search"]["lang"] = list(dict.fromkeys([*stemmers, *(l["locale"] for l in langs)]))
-    conf["plugins"] = [search]
+    conf["plugins"] = [copy.deepcopy(p) for p in base.get("plugins", []) if _plugin_name(p) in PLUGINS]
 
     exts = []
     for ext in conf.get("markdown_extensions", []):

@@ -73,12 +73,15 @@ class Rebuild:
             log.info("bookbuild/ changed: restarting the server")
             os.execv(sys.executable, [sys.executable, "-m", "bookbuild", *sys.argv[1:]])
         result = self.prerender()
+        prerendered = time.perf_counter()
         config = _snapshot(("mkdocs.yml", "overrides"))
         langs = self.langs if config != self.config else changed_languages(result, self.langs)
         self.config = config
         if langs:
             build_site(langs, strict=False, serve_url=self.serve_url)
-        log.info(f"rebuilt {', '.join(langs) or 'nothing'} in {time.perf_counter() - start:.2f} s")
+        end = time.perf_counter()
+        log.info(f"rebuilt {', '.join(langs) or 'nothing'} in {end - start:.2f} s "
+                 f"(pre-render {prerendered - start:.2f} s, site {end - prerendered:.2f} s)")
 
 
 def serve(prerender: Callable[[], object], host: str = "127.0.0.1", port: int = 8000) -> None:

@@ -240,7 +240,7 @@ GENERIC_ALTS = {
     "screenshot", "alt", "todo", "untitled", "hình", "ảnh", "hình ảnh", "hình vẽ", "biểu đồ",
     "đồ thị", "minh hoạ", "minh họa",
 }
-# What hooks/page_notebooks.py writes when a notebook cell has no alt_vi/alt_en.
+# What the pre-render writes on a notebook page when a notebook cell has no alt_vi/alt_en.
 PLACEHOLDER_ALT = re.compile(r"^(figure drawn by code cell|hình do ô mã) \d+( vẽ)?$", re.IGNORECASE)
 
 
@@ -429,7 +429,7 @@ def page_links(page) -> list[str]:
 # --- accessibility --------------------------------------------------------------------------
 
 
-# Sections off screen are not rendered (content-visibility: auto, hooks/page_sections.py)
+# Sections off screen are not rendered (content-visibility: auto, bookbuild/site/sections.py)
 # until the reader scrolls to them, and axe cannot read the colours of what is not
 # rendered (it reported near-black on near-black). Render everything, as a reader's
 # scrolling would, before asking axe.

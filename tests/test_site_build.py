@@ -269,3 +269,45 @@ def test_tiny_site_build_is_strict_a_broken_link_fails_it(tiny, tmp_path) -> Non
     (tmp_path / "out" / "en" / "docs" / "a.md").write_text("# Chapter\n\n[gone](missing.md)\n", encoding="utf-8")
     with pytest.raises(BuildError, match="en: MkDocs build failed"):
         build_site(["en"], out=tmp_path / "out", site=tmp_path / "site", source=tiny / "mkdocs.yml")
+
+
+def test_serve_builds_dirty_only_when_that_gives_the_full_builds_site(tmp_path) -> None:
+    from bookbuild.site.serve import changed_pages, dirty_is_correct
+
+    (tmp_path / "a.md").write_text("# Chương\n\ntext\n", encoding="utf-8")
+    titles = {"a.md": "Chương", "index.md": "Trang chủ"}
+    assert dirty_is_correct(["a.md"], titles, tmp_path)
+    assert not dirty_is_correct(["index.md"], titles, tmp_path)  # Material's search: location prefix
+    assert not dirty_is_correct(["b.md"], titles, tmp_path)  # a new page: the navigation changes
+    assert not dirty_is_correct(["assets/x.svg"], titles, tmp_path)
+    (tmp_path / "a.md").write_text("# Chương mới\n", encoding="utf-8")
+    assert not dirty_is_correct(["a.md"], titles, tmp_path)  # other pages' navigation shows the title
+
+    class Result:
+        changed = {"vi/docs/a.md", "en/docs/a.md", "vi/mkdocs.yml"}
+    assert changed_pages(Result, "vi") == ["a.md"] and changed_pages(object(), "vi") is None
+
+
+def test_a_dirty_rebuild_keeps_the_other_pages_titles_and_each_languages_search_index(tiny, tmp_path) -> None:
+    import os
+    import shutil
+
+    from bookbuild.site.build import LanguageBuild
+
+    shutil.copytree(tiny / "out", tmp_path / "out")
+    (tmp_path / "out" / "vi" / "docs" / "b.md").write_text("# Phụ lục\n\nxem thêm\n", encoding="utf-8")
+    source = tmp_path / "mkdocs.yml"
+    source.write_text(ROOT_CONFIG.replace("  - Chương: a.md\n", "  - Chương: a.md\n  - b.md\n"), encoding="utf-8")
+    vi = LanguageBuild("vi", tmp_path / "out", strict=False, serve_url="http://127.0.0.1:8000/", source=source)
+    en = LanguageBuild("en", tmp_path / "out", strict=False, serve_url="http://127.0.0.1:8000/en/", source=source)
+    vi.build(), en.build()
+    page = tmp_path / "out" / "vi" / "docs" / "a.md"
+    page.write_text(page.read_text(encoding="utf-8") + "\nCâu mới về đạo hàm.\n", encoding="utf-8")
+    later = page.stat().st_mtime + 5
+    os.utime(page, (later, later))
+    site = vi.build(dirty=True)
+    html = (site / "a" / "index.html").read_text(encoding="utf-8")
+    assert "Phụ lục" in html and "None" not in html  # b.md was not read; its title kept
+    docs = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
+    assert {d["location"].split("#")[0] for d in docs} == {"", "a/", "b/"}  # no English page, none lost
+    assert any("Câu mới" in d["text"] for d in docs) and len(docs) == len({d["location"] for d in docs})

@@ -208,6 +208,7 @@ plugins:
 languages:
   - locale: vi
     name: Tiếng Việt
+    fold_search: true
   - locale: en
     name: English
     nav_translations: {Trang chủ: Home, Chương: Chapter}

@@ -19,7 +19,6 @@ from .search import fold_index
 
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")  # Material's end-of-life notice
 SITE = ROOT / "site"
-FOLDED_SEARCH = ("vi",)  # languages whose readers type without diacritics
 log = logging.getLogger("bookbuild")
 
 
@@ -45,11 +44,11 @@ def locales(source: Path = SOURCE) -> list[str]:
     return [l["locale"] for l in languages(load(source))]
 
 
-def _post_build(lang: str, site: Path) -> None:
+def _post_build(site: Path, fold_search: bool) -> None:
     """What MkDocs leaves to do in a language's built site."""
     katex.restore_site(site)
     ship(katex.assets(), site)
-    if lang in FOLDED_SEARCH:
+    if fold_search:
         fold_index(site)
 
 
@@ -93,6 +92,8 @@ class LanguageBuild:
         if not (Path(out) / lang / "docs").is_dir():
             raise BuildError(f"{lang}: no pre-rendered pages in {Path(out) / lang / 'docs'} (run the prerender first)")
         self.lang, self.serve_url = lang, serve_url
+        # mkdocs.yml `languages: [{fold_search: true}]`: readers type it without diacritics
+        self.fold_search = any(l["locale"] == lang and l.get("fold_search") for l in languages(load(source)))
         try:
             self.config = load_config(config_file=str(write_config(lang, out, source)), strict=strict)
         except ConfigurationError as err:
@@ -125,7 +126,7 @@ class LanguageBuild:
             mkdocs.handlers[:] = [h for h in mkdocs.handlers if type(h).__name__ != "CountHandler"]
         for plugin in search:
             self._search = plugin.search_index_prev
-        _post_build(self.lang, self.site)
+        _post_build(self.site, self.fold_search)
         return self.site
 
 

@@ -1,9 +1,10 @@
 """Vietnamese typed without diacritics finds the accented words.
 
 Readers often type "ham mat mat" for "hàm mất mát". Material's lunr index is built in the
-browser from ``search/search_index.json``, with no hook for a custom pipeline, so after the build
-of a language with ``fold_search: true`` (mkdocs.yml ``languages:``) each entry gets the folded spelling of its accented words in a hidden
-``<span>`` (Material's tokenizer skips tags; the span never shows in a result).
+browser from ``search/search_index.json``, with no hook for a custom pipeline, so after the
+build of a language with ``fold_search: true`` (mkdocs.yml ``languages:``) each entry gets
+the folded spelling of its accented words in a hidden ``<span>`` (Material's tokenizer skips
+tags; the span never shows in a result).
 """
 from __future__ import annotations
 

@@ -238,6 +238,7 @@ def test_tiny_site_has_each_language_at_its_root_with_a_switcher_to_the_twin(tin
     assert 'href="../en/a/" hreflang="en" class="md-select__link"' in vi
     assert 'href="../../a/" hreflang="vi" class="md-select__link"' in en
     assert 'id="dao-ham"' in vi  # the đ-folding slugify
+    assert '<link rel="alternate"' not in vi and '<link rel="alternate"' not in en  # Material would reroute the switcher
     assert 'role="dialog" aria-label="Tìm kiếm"' in vi and 'role="dialog" aria-label="Search"' in en
 
 

@@ -313,3 +313,12 @@ def test_a_dirty_rebuild_keeps_the_other_pages_titles_and_each_languages_search_
     docs = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
     assert {d["location"].split("#")[0] for d in docs} == {"", "a/", "b/"}  # no English page, none lost
     assert any("Câu mới" in d["text"] for d in docs) and len(docs) == len({d["location"] for d in docs})
+
+
+def test_tiny_site_build_with_bad_tex_fails_naming_the_language_and_formula(tiny, tmp_path) -> None:
+    import shutil
+
+    shutil.copytree(tiny / "out", tmp_path / "out")
+    (tmp_path / "out" / "vi" / "docs" / "a.md").write_text("# Chương\n\n$\\frac{1$\n", encoding="utf-8")
+    with pytest.raises(BuildError, match=r"vi: KaTeX cannot render '\\\\frac\{1'"):
+        build_site(["vi"], out=tmp_path / "out", site=tmp_path / "site", source=tiny / "mkdocs.yml")

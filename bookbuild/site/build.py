@@ -121,6 +121,8 @@ class LanguageBuild:
             mkdocs_build(self.config, dirty=dirty, serve_url=self.serve_url)
         except (Abort, SystemExit) as err:  # MkDocs has logged the warnings
             raise BuildError(f"{self.lang}: MkDocs build failed ({err})") from None
+        except katex.KatexError as err:  # MkDocs has logged the page ("Error reading page …")
+            raise BuildError(f"{self.lang}: {err}") from None
         finally:
             builder.removeFilter(quiet)
             mkdocs.handlers[:] = [h for h in mkdocs.handlers if type(h).__name__ != "CountHandler"]

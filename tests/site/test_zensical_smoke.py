@@ -40,11 +40,12 @@ def expected_formulas(path: str):
     return source_formulas(source.read_text(encoding="utf-8")) if source.is_file() else None
 
 
-@pytest.mark.parametrize("path", PAGES)
-def test_zensical_build_reads_right(browser, zensical_site, path):
-    site, url = zensical_site
+def problems_of(browser, url: str, path: str, block: str | None = None) -> list[str]:
+    """What is wrong with the page at ``url + path`` (requests matching ``block`` fail)."""
     tab = new_tab(browser)
     traffic = Traffic().attach(tab)
+    if block:
+        tab.route(block, lambda route: route.abort())
     try:
         tab.goto(url + path, wait_until="load")
         lang = tab.evaluate("document.documentElement.lang")
@@ -62,4 +63,18 @@ def test_zensical_build_reads_right(browser, zensical_site, path):
         problems += check_traffic(traffic)
     finally:
         tab.context.close()
+    return problems
+
+
+@pytest.mark.parametrize("path", PAGES)
+def test_zensical_build_reads_right(browser, zensical_site, path):
+    site, url = zensical_site
+    problems = problems_of(browser, url, path)
     assert not problems, f"Zensical build, {path}:\n" + "\n".join(problems)
+
+
+def test_the_smoke_check_sees_a_figure_that_does_not_load(browser, zensical_site):
+    site, url = zensical_site
+    problems = problems_of(browser, url, "/en/06-sigmoid/", block="**/assets/figures/**")
+    assert "the first figure is not shown" in problems
+    assert any(p.startswith("failed request:") for p in problems)

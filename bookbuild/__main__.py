@@ -4,6 +4,12 @@
   into ``site/`` (or ``--site-dir``); any MkDocs warning fails the build;
 * ``serve``: the same, then serve ``site/`` with live reload, rebuilding what a save changed;
 * ``zensical``: the smoke check's build — the same pre-rendered pages built with Zensical.
+
+The two halves meet here only: ``bookbuild.prerender.prerender()`` writes
+``build/prerender/<lang>/docs/`` and returns a ``Result`` whose ``changed`` lists the files it
+wrote or removed, relative to ``build/prerender`` (``"vi/docs/06-sigmoid.md"``); ``serve`` builds
+again only those languages, dirty when only existing pages' text changed
+(:mod:`bookbuild.site.serve`). A ``Result`` with ``langs`` instead, or neither, means full builds.
 """
 from __future__ import annotations
 
@@ -15,8 +21,12 @@ from pathlib import Path
 
 def _prerender():
     """The pre-render's entry point (imported here only: the site side never imports it)."""
-    from bookbuild.prerender import prerender
-
+    try:
+        from bookbuild.prerender import prerender
+    except ModuleNotFoundError as err:
+        if err.name not in ("bookbuild.prerender",):
+            raise
+        raise SystemExit("bookbuild.prerender is missing: the pre-render half of the build is not installed") from None
     return prerender
 
 

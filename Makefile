@@ -4,9 +4,10 @@ VENV := .venv
 PY := $(VENV)/bin/python
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 PORT ?= 8000
+# Silences Material for MkDocs' end-of-life notice (9.8.x; the name dates from 9.7's MkDocs 2.0 notice).
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: setup serve build test bench clean
+.PHONY: setup serve build test test-fast bench clean
 
 ## setup: Python venv + pinned packages, lossbook in editable mode, KaTeX/axe-core from npm
 setup: $(VENV)/.installed node_modules/.installed
@@ -27,17 +28,24 @@ node_modules/.installed: package.json package-lock.json
 	$(SUDO) apt-get update -qq
 	$(SUDO) apt-get install -y -qq --no-install-recommends chromium fonts-dejavu-core
 
-## serve: build everything and serve the site with live reload on http://127.0.0.1:$(PORT)/
+## serve: build everything and serve site/ with live reload on http://127.0.0.1:$(PORT)/;
+## a save in docs/, lossbook/, bookbuild/, overrides/ or mkdocs.yml rebuilds what it changed
 serve: setup
-	$(VENV)/bin/mkdocs serve --dev-addr 127.0.0.1:$(PORT) --livereload
+	$(PY) -m bookbuild serve --port $(PORT)
 
-## build: the static site in site/, strict (a warning fails)
+## build: pre-render to build/prerender/<lang>/, one strict MkDocs build per language, merged
+## into site/ (Vietnamese at /, English at /en/); a warning fails
 build: setup
-	$(VENV)/bin/mkdocs build --strict
+	$(PY) -m bookbuild build
 
 ## test: every test: package, doctests, pages' examples, built site in a real browser
+## (MkDocs and the Zensical smoke check)
 test: setup /usr/bin/chromium
 	$(PY) -m pytest
+
+## test-fast: everything but the browser suite (~1-2 min)
+test-fast: setup
+	$(PY) -m pytest -m "not browser"
 
 ## bench: the benchmark scripts (figures and ratios, not tests), Lighthouse last
 bench: setup /usr/bin/chromium benchmarks/lighthouse/node_modules/.installed
@@ -47,5 +55,6 @@ benchmarks/lighthouse/node_modules/.installed: benchmarks/lighthouse/package.jso
 	cd benchmarks/lighthouse && npm ci --no-audit --no-fund --loglevel=error
 	touch $@
 
+## clean: what the build writes (nothing is ever written into docs/)
 clean:
-	rm -rf site .cache docs/assets/figures docs/notebooks/*.md docs/notebooks/*.ipynb docs/notebooks/*.png
+	rm -rf site build .cache

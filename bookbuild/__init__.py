@@ -7,4 +7,6 @@ Two halves, one direction:
   (``build/prerender/<lang>/docs``). It imports no site generator.
 * ``bookbuild.site`` — what is specific to the site generator (MkDocs + Material today):
   the per-language configs, a small Python-Markdown extension, the merge of the languages.
+
+Run it with ``python -m bookbuild build`` or ``python -m bookbuild serve``.
 """

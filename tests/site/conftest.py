@@ -1,6 +1,6 @@
 """Fixtures of the browser suite: the site built once, served on 127.0.0.1, one Chromium.
 
-Once per session: ``mkdocs build --strict`` into a temporary folder, a threaded
+Once per session: ``python -m bookbuild build`` (strict) into a temporary folder, a threaded
 ``http.server`` on a free 127.0.0.1 port, Debian's Chromium through Playwright (offline),
 and the ``audit``: every page visited once in each language with every check
 (tests/site/site_audit.py). Each test of test_site_reader.py then reports one check for
@@ -24,7 +24,6 @@ import pytest
 
 from site_audit import (
     AXE,
-    DOCS,
     FIXTURES,
     FIXTURES_URL,
     SCREENSHOTS,
@@ -32,6 +31,7 @@ from site_audit import (
     build_site,
     launch_chromium,
     new_tab,
+    page_sources,
     serve,
 )
 from site_checks import SiteFiles, SitePage, Traffic, discover_pages
@@ -56,7 +56,7 @@ def base_url(built_site) -> str:
 
 @pytest.fixture(scope="session")
 def site_pages(built_site) -> list[SitePage]:
-    pages = discover_pages(built_site, DOCS)
+    pages = discover_pages(built_site, page_sources())
     assert pages, f"no page found in the built site {built_site}"
     return pages
 

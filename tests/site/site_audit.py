@@ -1,6 +1,6 @@
 """Build, serve and browse the site once, running every check of ``site_checks`` on each page.
 
-* ``build_site``: ``mkdocs build --strict`` of the working tree into a folder;
+* ``build_site``: ``python -m bookbuild build`` of the working tree into a folder (strict);
 * ``serve``: a threaded ``http.server`` on a free 127.0.0.1 port (the site at ``/``, the
   broken fixture pages at ``/__fixtures__/``);
 * ``launch_chromium`` / ``new_tab``: Debian's Chromium through Playwright, offline (every
@@ -42,6 +42,7 @@ from site_checks import (
 
 ROOT = Path(__file__).resolve().parents[2]
 DOCS = ROOT / "docs"
+PRERENDERED = ROOT / "build" / "prerender"
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 FIXTURES_URL = "/__fixtures__/"
 SCREENSHOTS = ROOT / "test-artifacts" / "screenshots"
@@ -62,14 +63,21 @@ WORKERS = int(os.environ.get("LOSSBOOK_BROWSER_WORKERS", min(2, os.cpu_count() o
 
 
 def build_site(out: Path) -> None:
-    """``mkdocs build --strict`` of the working tree into ``out``; a failure stops the suite."""
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    """``python -m bookbuild build`` of the working tree into ``out`` (pre-render, then one
+    strict MkDocs build per language); a failure stops the suite."""
     proc = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "-d", str(out)],
-        cwd=ROOT, env=env, capture_output=True, text=True,
+        [sys.executable, "-m", "bookbuild", "build", "--site-dir", str(out)],
+        cwd=ROOT, capture_output=True, text=True,
     )
     if proc.returncode:
-        pytest.fail(f"mkdocs build --strict failed:\n{(proc.stdout + proc.stderr)[-4000:]}", pytrace=False)
+        pytest.fail(f"python -m bookbuild build failed:\n{(proc.stdout + proc.stderr)[-4000:]}", pytrace=False)
+
+
+def page_sources() -> dict[str, Path] | Path:
+    """Where the pages' Markdown is: the pre-rendered folder of each language (numbers in,
+    notebooks written), or ``docs/`` when there is no pre-render (a site given by LOSSBOOK_SITE)."""
+    found = {lang: PRERENDERED / lang / "docs" for lang in ("vi", "en")}
+    return found if all(folder.is_dir() for folder in found.values()) else DOCS
 
 
 class _Handler(SimpleHTTPRequestHandler):

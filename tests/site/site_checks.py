@@ -66,17 +66,24 @@ def twin_path(path: str) -> str:
     return "/" + path.removeprefix("/en/") if lang_of(path) == "en" else "/en" + path
 
 
-def source_of(path: str, docs: Path) -> Path | None:
-    """The Markdown file a page was built from (``docs/x.md`` or ``docs/x.en.md``)."""
+def source_of(path: str, docs: Path | dict[str, Path]) -> Path | None:
+    """The Markdown file a page was built from: in the pre-rendered folder of its language
+    (``docs`` a mapping lang → ``build/prerender/<lang>/docs``: ``x.md``), or in the sources
+    (``docs`` a folder: ``docs/x.md`` or ``docs/x.en.md``)."""
     lang = lang_of(path)
     rel = (path.removeprefix("/en/") if lang == "en" else path).strip("/")
-    suffix = ".en.md" if lang == "en" else ".md"
-    candidates = [docs / f"{rel}{suffix}"] if rel else []
-    candidates.append(docs / rel / f"index{suffix}")
+    if isinstance(docs, dict):
+        folder, suffix = docs.get(lang), ".md"
+        if folder is None:
+            return None
+    else:
+        folder, suffix = docs, (".en.md" if lang == "en" else ".md")
+    candidates = [folder / f"{rel}{suffix}"] if rel else []
+    candidates.append(folder / rel / f"index{suffix}")
     return next((c for c in candidates if c.is_file()), None)
 
 
-def discover_pages(site: Path, docs: Path) -> list[SitePage]:
+def discover_pages(site: Path, docs: Path | dict[str, Path]) -> list[SitePage]:
     """Every page of the built site in both languages, found by walking its HTML files
     (so a page added tomorrow is tested without touching the suite)."""
     pages = []
@@ -233,7 +240,7 @@ GENERIC_ALTS = {
     "screenshot", "alt", "todo", "untitled", "hình", "ảnh", "hình ảnh", "hình vẽ", "biểu đồ",
     "đồ thị", "minh hoạ", "minh họa",
 }
-# What hooks/page_notebooks.py writes when a notebook cell has no alt_vi/alt_en.
+# What the pre-render writes on a notebook page when a notebook cell has no alt_vi/alt_en.
 PLACEHOLDER_ALT = re.compile(r"^(figure drawn by code cell|hình do ô mã) \d+( vẽ)?$", re.IGNORECASE)
 
 
@@ -422,7 +429,7 @@ def page_links(page) -> list[str]:
 # --- accessibility --------------------------------------------------------------------------
 
 
-# Sections off screen are not rendered (content-visibility: auto, hooks/page_sections.py)
+# Sections off screen are not rendered (content-visibility: auto, bookbuild/site/sections.py)
 # until the reader scrolls to them, and axe cannot read the colours of what is not
 # rendered (it reported near-black on near-black). Render everything, as a reader's
 # scrolling would, before asking axe.

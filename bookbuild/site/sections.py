@@ -1,4 +1,4 @@
-"""MkDocs hook: the body of each ``##`` section of a page in a ``<section class="lb-section">``.
+"""The body of each top-level ``##`` section of a page in a ``<section class="lb-section">``.
 
 The chapters are long and their formulas are thousands of KaTeX elements. With
 ``content-visibility: auto`` on each section (docs/assets/lossbook.css) the browser lays
@@ -8,7 +8,8 @@ heaviest chapter: total blocking time and largest contentful paint). Off-screen 
 stay in the document, so find-in-page, anchors, screen readers and printing see them.
 
 Only ``<h2>`` that stand at the top level of the content are section starts; one inside
-an admonition, a tab or a ``<div>`` is left where it is.
+an admonition, a tab or a ``<div>`` is left where it is. :mod:`bookbuild.site.mdext` applies
+:func:`sectioned` to every page.
 """
 from __future__ import annotations
 
@@ -52,6 +53,8 @@ def sectioned(html: str) -> str:
     >>> sectioned("<p>no sections</p>")
     '<p>no sections</p>'
     """
+    if not isinstance(html, str):
+        raise TypeError(f"html must be a str, not {type(html).__name__}")
     spans = top_level_h2(html)
     if not spans:
         return html
@@ -61,7 +64,3 @@ def sectioned(html: str) -> str:
         if html[end:following].strip():
             parts.append(f'<section class="lb-section">{html[end:following]}</section>')
     return "".join(parts)
-
-
-def on_page_content(html: str, page, config, files) -> str:
-    return sectioned(html)

@@ -8,11 +8,9 @@ the presets' stories, and a JSON file small enough to load on every chapter page
 """
 from __future__ import annotations
 
-import importlib.util
 import json
 import math
 from pathlib import Path
-from types import SimpleNamespace
 
 import numpy as np
 import pytest
@@ -191,14 +189,8 @@ def test_json_is_small_strict_and_stable(data) -> None:
     assert json.dumps(explorer_data(), separators=(",", ":"), ensure_ascii=False) == text  # deterministic
 
 
-def test_the_hook_writes_the_data_file_only_when_it_changes(tmp_path, data) -> None:
-    spec = importlib.util.spec_from_file_location("lb_page_explorer", ROOT / "hooks" / "page_explorer.py")
-    hook = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(hook)
-    config = SimpleNamespace(docs_dir=str(tmp_path))
-    hook.on_pre_build(config)
-    target = tmp_path / "assets" / "data" / "explorer.json"
-    assert json.loads(target.read_text(encoding="utf-8")) == json.loads(json.dumps(data))
-    before = target.stat().st_mtime_ns
-    hook.on_pre_build(config)
-    assert target.stat().st_mtime_ns == before  # unchanged bytes: not rewritten (mkdocs serve)
+def test_the_prerender_ships_exactly_explorer_data(data) -> None:
+    from bookbuild.prerender import explorer_json
+
+    assert json.loads(explorer_json().decode("utf-8")) == json.loads(json.dumps(data))
+    assert explorer_json() == explorer_json()  # cached bytes are the same bytes

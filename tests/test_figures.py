@@ -7,7 +7,6 @@ once per language, cached for the module) and only a few are drawn, twice each.
 from __future__ import annotations
 
 import ast
-import importlib.util
 import io
 import subprocess
 import sys
@@ -37,15 +36,14 @@ DRAWN = ("sigmoid", "decision_boundary_circle", "petal_sigmoid")
 
 
 def _svg_rc() -> dict:
-    """``SVG_RC`` of hooks/draw_figures.py, the settings the site draws with."""
-    spec = importlib.util.spec_from_file_location("_lossbook_draw_figures", ROOT / "hooks" / "draw_figures.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module.SVG_RC
+    """``SVG_RC`` of bookbuild.prerender.draw, the settings the site draws with."""
+    from bookbuild.prerender.draw import SVG_RC
+
+    return SVG_RC
 
 
 def _svg(fig: Figure) -> bytes:
-    # Exactly what hooks/draw_figures.py does, into memory.
+    # Exactly what bookbuild/prerender/draw.py does, into memory.
     buf = io.BytesIO()
     fig.savefig(buf, format="svg", metadata={"Date": None}, bbox_inches="tight")
     return buf.getvalue()

@@ -4,7 +4,7 @@ docs/_data/glossary.yml and to the new-style tone marks (hoá, toạ, luỹ, nev
 Scanned: the Vietnamese pages (``docs/**/*.md``, not ``.en.md``; prose, and the comments of
 their code blocks), the ``vi`` fields of docs/_data/quizzes.yml, the Vietnamese string
 literals and comments of ``lossbook/**/*.py`` (figure labels and alt texts, explorer,
-lesson, errata) and of the hooks' UI strings, ``lossbook/**/*.yml``, the notebooks' Vietnamese cells, comments and
+lesson, errata) and of the build's UI strings, ``lossbook/**/*.yml``, the notebooks' Vietnamese cells, comments and
 alt texts (``docs/notebooks/*.py``), and the strings of docs/assets/explorer.js. The
 English pages are checked for the English variants the glossary rejects. Code, formulas,
 link targets, English glosses in parentheses and quotations are exempt from the variant
@@ -117,7 +117,7 @@ def reader_texts(root: Path = ROOT) -> Iterator[tuple[str, str, list[str]]]:
     for lang in ("vi", "en"):
         yield f"docs/_data/quizzes.yml ({lang})", lang, [prose(u) for u in yaml_units(quizzes, lang)]
     for source in sorted([*(root / "lossbook").rglob("*.py"), *(docs / "notebooks").glob("*.py"),
-                          *(root / "hooks").glob("*.py")]):
+                          *(root / "bookbuild").rglob("*.py")]):
         if source.name == "glossary.py":  # the rule itself, with its counter-examples
             continue
         yield str(source.relative_to(root)), "vi", python_units(source.read_text(encoding="utf-8"))

@@ -1,6 +1,6 @@
 """The pages' Markdown: twins in both languages, and no computed number typed by hand.
 
-Numbers reach a page through ``{{ expression }}`` (hooks/page_numbers.py) or through a
+Numbers reach a page through ``{{ expression }}`` (``bookbuild.prerender``) or through a
 ``>>>`` example that pytest runs. These tests make that a rule: a decimal number with
 three or more decimals written in a page must be a lesson *input* (a float literal in
 lossbook's code, e.g. the slides' w = 2.331) or a source's wrong value quoted from
@@ -9,25 +9,20 @@ lossbook's code, e.g. the slides' w = 2.331) or a source's wrong value quoted fr
 from __future__ import annotations
 
 import ast
-import importlib.util
 import re
 from pathlib import Path
 
 import pytest
+
+from bookbuild import prerender
+from lossbook.text import fmt
 
 ROOT = Path(__file__).resolve().parent.parent
 DOCS = ROOT / "docs"
 GENERATED = {"notebooks"}  # pages written by the build from docs/notebooks/*.py
 
 
-def _load_hook(name: str):
-    spec = importlib.util.spec_from_file_location(f"lb_{name}", ROOT / "hooks" / f"{name}.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-numbers_hook = _load_hook("page_numbers")
+numbers_hook = prerender  # the {{ }} engine: PLACEHOLDER, substitute, namespace
 
 
 def source_pages() -> list[Path]:
@@ -155,9 +150,7 @@ def test_a_page_number_follows_lossbook(monkeypatch) -> None:
 
 
 def test_a_broken_expression_fails_the_build_naming_the_page() -> None:
-    from mkdocs.exceptions import PluginError
-
-    with pytest.raises(PluginError, match="03-x.md.*no_such_function"):
+    with pytest.raises(prerender.PageError, match="03-x.md.*no_such_function"):
         numbers_hook.substitute("{{ no_such_function() }}", "vi", "03-x.md")
 
 
@@ -167,14 +160,14 @@ def test_placeholders_in_code_blocks_are_left_alone() -> None:
 
 
 def test_fmt_uses_a_true_minus_sign() -> None:
-    assert numbers_hook.fmt(-0.10684, 4) == "−0.1068"
-    assert numbers_hook.fmt(0.5, 2) == "0.50"
+    assert fmt(-0.10684, 4) == "−0.1068"
+    assert fmt(0.5, 2) == "0.50"
 
 
 def test_pages_print_no_negative_zero_and_one_scientific_notation() -> None:
     """The pages' fmt is lossbook.text's, as in the lesson's tables: no −0.0000 (the
     eigenvalue 0 of chapter 9 printed both ways in one paragraph), and sci for tiny numbers."""
-    assert numbers_hook.fmt(-1e-17, 4) == "0.0000"
+    assert fmt(-1e-17, 4) == "0.0000"
     assert numbers_hook.substitute("{{ sci(4.248354255291589e-18, 2) }}", "en") == r"$4.25 \times 10^{-18}$"
 
 

@@ -7,7 +7,7 @@ PORT ?= 8000
 # Silences Material for MkDocs' end-of-life notice (9.8.x; the name dates from 9.7's MkDocs 2.0 notice).
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: setup serve build test test-fast bench clean
+.PHONY: setup serve build test test-fast lint lock twins bench clean
 
 ## setup: Python venv + pinned packages, lossbook in editable mode, KaTeX/axe-core from npm
 setup: $(VENV)/.installed node_modules/.installed
@@ -40,12 +40,28 @@ build: setup
 
 ## test: every test: package, doctests, pages' examples, built site in a real browser
 ## (MkDocs and the Zensical smoke check)
-test: setup /usr/bin/chromium
+test: setup /usr/bin/chromium lint
 	$(PY) -m pytest
 
 ## test-fast: everything but the browser suite (~1-2 min)
-test-fast: setup
+test-fast: setup lint
 	$(PY) -m pytest -m "not browser"
+
+## lint: ruff (lint and format check; configured in pyproject.toml)
+lint: setup
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+## lock: requirements.txt regenerated from requirements.in in a fresh venv (tests/test_requirements.py checks they agree)
+lock:
+	rm -rf .lock-venv && python3 -m venv .lock-venv
+	.lock-venv/bin/pip install --quiet -r requirements.in
+	.lock-venv/bin/pip freeze --exclude-editable | sort -f > requirements.txt
+	rm -rf .lock-venv
+
+## twins: which translated paragraphs are out of step (then: $(PY) -m lossbook.twins accept docs/NN-topic.md)
+twins: setup
+	$(PY) -m lossbook.twins check
 
 ## bench: the benchmark scripts (figures and ratios, not tests), Lighthouse last
 bench: setup /usr/bin/chromium benchmarks/lighthouse/node_modules/.installed

@@ -11,6 +11,7 @@ temporaries cost.
 
     .venv/bin/python benchmarks/bench_bce_logits.py [--size 1000000] [--repeats 20]
 """
+
 from __future__ import annotations
 
 import argparse
@@ -39,9 +40,14 @@ def stable_in_place(y, z, buf):
     """The stable formula with two preallocated buffers: no 8 MB temporaries to allocate
     and fault in, one pass per ufunc."""
     a, b = buf
-    np.abs(z, out=a); np.negative(a, out=a); np.exp(a, out=a); np.log1p(a, out=a)
-    np.maximum(z, 0.0, out=b); a += b
-    np.multiply(y, z, out=b); a -= b
+    np.abs(z, out=a)
+    np.negative(a, out=a)
+    np.exp(a, out=a)
+    np.log1p(a, out=a)
+    np.maximum(z, 0.0, out=b)
+    a += b
+    np.multiply(y, z, out=b)
+    a -= b
     return float(a.mean())
 
 
@@ -87,8 +93,12 @@ def main() -> None:
     for name, seconds in t.items():
         print(f"  {name:28s} {seconds * 1e3:8.2f} {seconds / read:12.1f} {seconds / copy:11.1f}")
     big = np.array([-1000.0, 1000.0])
-    print("  naive at z = +-1000, y = (1, 0):", naive(np.array([1.0, 0.0]), big),
-          " stable:", bce_with_logits(np.array([1.0, 0.0]), big))
+    print(
+        "  naive at z = +-1000, y = (1, 0):",
+        naive(np.array([1.0, 0.0]), big),
+        " stable:",
+        bce_with_logits(np.array([1.0, 0.0]), big),
+    )
 
 
 if __name__ == "__main__":

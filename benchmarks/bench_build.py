@@ -17,6 +17,7 @@ Targets from issue 9: cold no slower than before (23.9 s), rebuild after editing
 
     .venv/bin/python benchmarks/bench_build.py
 """
+
 from __future__ import annotations
 
 import os
@@ -40,8 +41,14 @@ BUILT = re.compile(r"rebuilt (?!nothing)\S.* in (?P<s>[0-9.]+) s")
 
 def build(site: Path) -> float:
     start = time.perf_counter()
-    subprocess.run([*BOOKBUILD, "build", "--site-dir", str(site)], cwd=ROOT, env=ENV, check=True,
-                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    subprocess.run(
+        [*BOOKBUILD, "build", "--site-dir", str(site)],
+        cwd=ROOT,
+        env=ENV,
+        check=True,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     return time.perf_counter() - start
 
 
@@ -64,7 +71,12 @@ class Serve:
         self.lines: list[tuple[float, str]] = []
         self.proc = subprocess.Popen(
             [*BOOKBUILD, "serve", "--port", str(free_port())],
-            cwd=ROOT, env=ENV, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+            cwd=ROOT,
+            env=ENV,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT,
+            text=True,
+        )
         threading.Thread(target=self._read, daemon=True).start()
 
     def _read(self) -> None:
@@ -127,8 +139,10 @@ def main() -> None:
     print(f"{'warm: fresh process, caches on disk':<44}{warm:>8.2f}{'':>8}")
     print(f"{'serve: rebuild after editing ' + PAGE.name + ' (log)':<44}{statistics.median(reported):>8.2f}{1.5:>8}")
     print(f"{'serve: save to browser reload':<44}{statistics.median(felt):>8.2f}{'':>8}")
-    print(f"serve rebuilds (log): {', '.join(f'{s:.2f}' for s in reported)}; ratio rebuild/cold: "
-          f"{statistics.median(reported) / cold:.2f}; load average at the end: {load:.2f}")
+    print(
+        f"serve rebuilds (log): {', '.join(f'{s:.2f}' for s in reported)}; ratio rebuild/cold: "
+        f"{statistics.median(reported) / cold:.2f}; load average at the end: {load:.2f}"
+    )
 
 
 if __name__ == "__main__":

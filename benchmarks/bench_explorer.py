@@ -20,6 +20,7 @@ machine; quote them with it.
 
     .venv/bin/python benchmarks/bench_explorer.py [--site site/] [--repeats 60]
 """
+
 from __future__ import annotations
 
 import argparse
@@ -79,8 +80,13 @@ _TIME_JS = """async ([kind, repeats]) => {
 
 def build(out: Path) -> None:
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
-    proc = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "-d", str(out)],
-                          cwd=ROOT, env=env, capture_output=True, text=True)
+    proc = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "-d", str(out)],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+    )
     if proc.returncode:
         sys.exit(f"mkdocs build --strict failed:\n{(proc.stdout + proc.stderr)[-4000:]}")
 
@@ -88,8 +94,10 @@ def build(out: Path) -> None:
 def line(name: str, r: dict, target: float | None = None) -> str:
     frame, script = statistics.median(r["frame"]), statistics.median(r["script"])
     verdict = "" if target is None else ("  ok" if frame <= target else f"  OVER the {target:g} ms target")
-    return (f"  {name:<44} median {frame:6.1f} ms (worst {max(r['frame']):6.1f}), "
-            f"script {script:5.1f} ms, n = {len(r['frame'])}{verdict}")
+    return (
+        f"  {name:<44} median {frame:6.1f} ms (worst {max(r['frame']):6.1f}), "
+        f"script {script:5.1f} ms, n = {len(r['frame'])}{verdict}"
+    )
 
 
 def measure(site: Path, repeats: int) -> list[str]:
@@ -108,15 +116,38 @@ def measure(site: Path, repeats: int) -> list[str]:
             select = page.locator("select[name=preset]")
             lines = [f"Loss explorer, {PAGE}, Chromium {browser.version}, viewport 1280 x 900"]
             select.select_option("iris")
-            lines.append(line("no gesture (the floor: waiting for a frame)", page.evaluate(_TIME_JS, ["nothing", repeats])))
-            lines.append(line("slider move, iris (100 points)", page.evaluate(_TIME_JS, ["slider", repeats]), SLIDER_TARGET_MS))
-            lines.append(line("100 steps x 2 runs + paths, iris", page.evaluate(_TIME_JS, ["run", max(5, repeats // 4)])))
-            lines.append(line("recompute after adding a point, iris (101+)", page.evaluate(_TIME_JS, ["add", 20]), RECOMPUTE_TARGET_MS))
+            lines.append(
+                line("no gesture (the floor: waiting for a frame)", page.evaluate(_TIME_JS, ["nothing", repeats]))
+            )
+            lines.append(
+                line("slider move, iris (100 points)", page.evaluate(_TIME_JS, ["slider", repeats]), SLIDER_TARGET_MS)
+            )
+            lines.append(
+                line("100 steps x 2 runs + paths, iris", page.evaluate(_TIME_JS, ["run", max(5, repeats // 4)]))
+            )
+            lines.append(
+                line(
+                    "recompute after adding a point, iris (101+)",
+                    page.evaluate(_TIME_JS, ["add", 20]),
+                    RECOMPUTE_TARGET_MS,
+                )
+            )
             select.select_option("slides")
             added = page.evaluate(_TIME_JS, ["add", 100])
             lines.append(line(f"recompute while adding 100 points (to {added['points']})", added, RECOMPUTE_TARGET_MS))
-            lines.append(line(f"slider move, {added['points']} points", page.evaluate(_TIME_JS, ["slider", repeats]), SLIDER_TARGET_MS))
-            lines.append(line(f"100 steps x 2 runs + paths, {added['points']} points", page.evaluate(_TIME_JS, ["run", max(5, repeats // 4)])))
+            lines.append(
+                line(
+                    f"slider move, {added['points']} points",
+                    page.evaluate(_TIME_JS, ["slider", repeats]),
+                    SLIDER_TARGET_MS,
+                )
+            )
+            lines.append(
+                line(
+                    f"100 steps x 2 runs + paths, {added['points']} points",
+                    page.evaluate(_TIME_JS, ["run", max(5, repeats // 4)]),
+                )
+            )
             browser.close()
     finally:
         server.shutdown()

@@ -19,6 +19,7 @@ below; the first line printed says which one this run times.
 
     .venv/bin/python benchmarks/bench_newton.py [--rows 1000000] [--repeats 3]
 """
+
 from __future__ import annotations
 
 import argparse
@@ -96,8 +97,9 @@ def run_variant(label: str, X, y, repeats: int) -> dict:
             loss = mean_log_loss(X, y, coef, intercept)
             best_loss = min(best_loss, loss)
             runs[name].append((tol, seconds, loss, n_iter))
-            print(f"  sweep  {name:24s} tol={tol:<7g} {seconds:7.3f} s  iters={n_iter:<4d} loss={loss:.15f}",
-                  flush=True)
+            print(
+                f"  sweep  {name:24s} tol={tol:<7g} {seconds:7.3f} s  iters={n_iter:<4d} loss={loss:.15f}", flush=True
+            )
             if loss - best_loss <= TARGET_GAP / 10:  # clearly inside: tighter tols only cost more
                 break
     for name, rows in runs.items():
@@ -118,15 +120,19 @@ def run_variant(label: str, X, y, repeats: int) -> dict:
         best = min(times[name])
         result[name] = best
         flag = "" if gap <= TARGET_GAP else "  (never within 1e-9)"
-        print(f"  {name:24s} tol={tol:<7g} best of {len(times[name])}: {best:7.3f} s"
-              f"  (all: {', '.join(f'{t:.3f}' for t in times[name])})  iters={n_iter}  gap={gap:.1e}{flag}")
+        print(
+            f"  {name:24s} tol={tol:<7g} best of {len(times[name])}: {best:7.3f} s"
+            f"  (all: {', '.join(f'{t:.3f}' for t in times[name])})  iters={n_iter}  gap={gap:.1e}{flag}"
+        )
     fastest = min(result["sklearn lbfgs"], result["sklearn newton-cholesky"])
     ratio = result["lossbook newton"] / fastest
     result["ratio"] = ratio
     verdict = "OK" if ratio <= TARGET_RATIO else "MISSED"
     print(f"  ratio lossbook / fastest scikit-learn = {ratio:.3f}  (target <= {TARGET_RATIO}: {verdict})")
-    print(f"  ratio lossbook / lbfgs = {result['lossbook newton'] / result['sklearn lbfgs']:.3f}, "
-          f"lossbook / newton-cholesky = {result['lossbook newton'] / result['sklearn newton-cholesky']:.3f}")
+    print(
+        f"  ratio lossbook / lbfgs = {result['lossbook newton'] / result['sklearn lbfgs']:.3f}, "
+        f"lossbook / newton-cholesky = {result['lossbook newton'] / result['sklearn newton-cholesky']:.3f}"
+    )
     return result
 
 
@@ -139,8 +145,11 @@ def main() -> None:
     try:
         from threadpoolctl import threadpool_info
 
-        blas = [f"{i['internal_api']} {i.get('version')} {i.get('architecture')} x{i['num_threads']}"
-                for i in threadpool_info() if i["user_api"] == "blas"]
+        blas = [
+            f"{i['internal_api']} {i.get('version')} {i.get('architecture')} x{i['num_threads']}"
+            for i in threadpool_info()
+            if i["user_api"] == "blas"
+        ]
         print("BLAS:", "; ".join(blas))
     except ImportError:
         pass
@@ -153,8 +162,10 @@ def main() -> None:
         del X, y
     print("\nsummary (best times, s):")
     for label, r in results.items():
-        print(f"  {label:30s} lossbook {r['lossbook newton']:.3f}  lbfgs {r['sklearn lbfgs']:.3f}  "
-              f"newton-cholesky {r['sklearn newton-cholesky']:.3f}  ratio {r['ratio']:.3f}")
+        print(
+            f"  {label:30s} lossbook {r['lossbook newton']:.3f}  lbfgs {r['sklearn lbfgs']:.3f}  "
+            f"newton-cholesky {r['sklearn newton-cholesky']:.3f}  ratio {r['ratio']:.3f}"
+        )
 
 
 if __name__ == "__main__":

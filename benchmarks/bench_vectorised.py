@@ -11,6 +11,7 @@ when the site is built; this script only chooses the sizes and prints.
 
     .venv/bin/python benchmarks/bench_vectorised.py [--rows 10000] [--features 2]
 """
+
 from __future__ import annotations
 
 import argparse
@@ -23,8 +24,7 @@ def measure_speedup(rows: int = 10_000, features: int = 2, repeats: int = 5, see
 
     Machine-dependent (a few hundred on a 2-core 2020s server); quote it with the machine.
     """
-    return lb.time_bce_gradient(rows, features, repeats=repeats, vectorised_repeats=max(repeats, 50),
-                                seed=seed).speedup
+    return lb.time_bce_gradient(rows, features, repeats=repeats, vectorised_repeats=max(repeats, 50), seed=seed).speedup
 
 
 def main() -> None:
@@ -33,8 +33,7 @@ def main() -> None:
     parser.add_argument("--features", type=int, default=2)
     parser.add_argument("--repeats", type=int, default=5)
     args = parser.parse_args()
-    r = lb.time_bce_gradient(args.rows, args.features, repeats=args.repeats,
-                             vectorised_repeats=max(args.repeats, 50))
+    r = lb.time_bce_gradient(args.rows, args.features, repeats=args.repeats, vectorised_repeats=max(args.repeats, 50))
     print(f"BCE gradient on {r.m:,} x {r.n} (best of {r.repeats} / {r.vectorised_repeats})")
     print(f"  per-sample Python loop : {r.loop_seconds * 1e3:9.3f} ms")
     print(f"  vectorised NumPy       : {r.vectorised_seconds * 1e3:9.3f} ms")

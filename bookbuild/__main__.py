@@ -11,6 +11,7 @@ wrote or removed, relative to ``build/prerender`` (``"vi/docs/06-sigmoid.md"``);
 again only those languages, dirty when only existing pages' text changed
 (:mod:`bookbuild.site.serve`). A ``Result`` with ``langs`` instead, or neither, means full builds.
 """
+
 from __future__ import annotations
 
 import argparse

@@ -14,10 +14,12 @@ the errata in :mod:`~lossbook.errata`. The formulas several modules share (stabl
 sigmoid, BCE from logits, the bias column) are in ``lossbook._kernels``, the argument
 checks in ``lossbook._validation``.
 """
+
 from __future__ import annotations
 
 __version__ = "0.1.0"
 
+from . import datasets, errata, lesson  # noqa: E402  (the lesson's data, worked examples, errata)
 from .activations import (
     logistic_growth,
     logistic_growth_rhs,
@@ -25,6 +27,16 @@ from .activations import (
     sigmoid,
     sigmoid_derivative,
     sigmoid_second_derivative,
+)
+from .convergence import NewtonVsGD, breast_cancer_newton_vs_gd, newton_vs_gd
+from .entropy import binary_entropy, cross_entropy, entropy, information, kl_divergence
+from .gradcheck import (
+    check_gradient,
+    check_hessian,
+    numerical_gradient,
+    numerical_hessian,
+    numerical_jacobian,
+    relative_error,
 )
 from .losses import (
     BCE_EPS,
@@ -51,16 +63,7 @@ from .losses import (
     sigmoid_mse_second_derivative,
     squared_error,
 )
-from .entropy import binary_entropy, cross_entropy, entropy, information, kl_divergence
-from .gradcheck import (
-    check_gradient,
-    check_hessian,
-    numerical_gradient,
-    numerical_hessian,
-    numerical_jacobian,
-    relative_error,
-)
-from . import datasets, lesson, errata  # noqa: E402  (the lesson's data, worked examples, errata)
+from .models import LinearRegression, LogisticRegression, NotFittedError
 from .optim import (
     History,
     NewtonConvergenceWarning,
@@ -78,8 +81,6 @@ from .optim import (
     slides_walk,
     square_function_walk,
 )
-from .models import LinearRegression, LogisticRegression, NotFittedError
-from .convergence import NewtonVsGD, breast_cancer_newton_vs_gd, newton_vs_gd
 from .vectorisation import GradientTiming, loop_bce_gradient, time_bce_gradient, vectorised_bce_gradient
 
 __all__ = [

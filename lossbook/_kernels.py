@@ -19,6 +19,7 @@ microseconds. They compute the same formula with the same branches.
 ``tests/test_kernels.py`` checks that no other module of :mod:`lossbook` writes these
 formulas again.
 """
+
 from __future__ import annotations
 
 import math

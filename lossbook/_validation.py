@@ -14,6 +14,7 @@ that matrix is a number that looks plausible and is wrong.
 Errors are ``ValueError`` for a wrong value or shape, ``TypeError`` for something that is
 not a real number at all (strings, ``None``, complex numbers).
 """
+
 from __future__ import annotations
 
 import math

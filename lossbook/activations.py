@@ -7,6 +7,7 @@ and second derivatives side by side, and its inverse, the logit.
 Every function accepts a scalar or an array: a scalar in gives a Python ``float`` out,
 an array in gives an array of the same shape out. Inputs must be finite.
 """
+
 from __future__ import annotations
 
 from typing import Any
@@ -35,6 +36,7 @@ __all__ = [
 
 # --- the second derivative's kernel (the sigmoid's own are in lossbook._kernels) ---------
 
+
 def _sigmoid_second_derivative(z: np.ndarray) -> np.ndarray:
     # sigma (1 - sigma) (1 - 2 sigma), with 1 - 2 sigma(z) = -tanh(z / 2): near z = 0 the
     # subtraction 1 - 2 sigma cancels (at z = 1e-12 it keeps ~4 correct digits), tanh keeps
@@ -44,6 +46,7 @@ def _sigmoid_second_derivative(z: np.ndarray) -> np.ndarray:
 
 
 # --- the logistic-growth ODE (where the sigmoid comes from) -----------------------------
+
 
 def logistic_growth_rhs(y: Any, K: float, r: float) -> Any:
     r"""Right-hand side of the logistic-growth equation.
@@ -141,6 +144,7 @@ def logistic_growth(t: Any, K: float, r: float, y0: float) -> Any:
 
 
 # --- the sigmoid, its derivatives, its inverse -----------------------------------------
+
 
 def sigmoid(z: Any) -> Any:
     r"""The logistic sigmoid, numerically stable for every finite ``z``.

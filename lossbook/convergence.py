@@ -12,12 +12,14 @@ Gradient descent takes the fixed step :math:`\eta = 1/L` with
 the textbook step that guarantees a decrease. Newton takes :math:`-H^{-1}\nabla J` with its
 line search (:func:`lossbook.optim.newton`).
 """
+
 from __future__ import annotations
 
 import functools
 import warnings
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any, Sequence
+from typing import Any
 
 import numpy as np
 
@@ -54,37 +56,13 @@ class NewtonVsGD:
     max_coef_diff: tuple[float | None, ...]
     condition: float
 
-    def markdown(self, lang: str = "vi", digits: int = 6) -> str:
-        """The comparison as a Markdown table, one row per tolerance."""
-        if lang not in ("vi", "en"):
-            raise ValueError(f"lang must be 'vi' or 'en'; got {lang!r}")
-        vi = lang == "vi"
-        head = (r"| $\varepsilon$ | lần lặp Newton | lần lặp GD | $J$ Newton | $J$ GD | $\max_j \lvert\theta^{\mathrm{N}}_j - \theta^{\mathrm{GD}}_j\rvert$ |"
-                if vi else
-                r"| $\varepsilon$ | Newton iterations | GD iterations | $J$ Newton | $J$ GD | $\max_j \lvert\theta^{\mathrm{N}}_j - \theta^{\mathrm{GD}}_j\rvert$ |")
-        never = f"chưa tới sau {self.max_steps}" if vi else f"not reached in {self.max_steps}"
-
-        def num(v: float | None, d: int = digits) -> str:
-            return "" if v is None else f"{v:.{d}f}"
-
-        rows = [head, "|--:|--:|--:|--:|--:|--:|"]
-        for i, tol in enumerate(self.tols):
-            exp = int(np.floor(np.log10(tol) + 1e-9))
-            mant = tol / 10.0 ** exp
-            tex = f"$10^{{{exp}}}$" if abs(mant - 1) < 1e-9 else f"${mant:g} \\times 10^{{{exp}}}$"
-            nit, git = self.newton_iterations[i], self.gd_iterations[i]
-            rows.append(f"| {tex} | {'' if nit is None else nit} | {never if git is None else git} | "
-                        f"{num(self.newton_loss[i])} | {num(self.gd_loss[i])} | {num(self.max_coef_diff[i], 4)} |")
-        return "\n".join(rows)
-
 
 def _first_below(norms: np.ndarray, tol: float) -> int | None:
     hit = np.nonzero(norms <= tol)[0]
     return int(hit[0]) if hit.size else None
 
 
-def newton_vs_gd(X: Any, y: Any, *, tols: Sequence[float] = LESSON_TOLERANCES,
-                 max_steps: int = 50_000) -> NewtonVsGD:
+def newton_vs_gd(X: Any, y: Any, *, tols: Sequence[float] = LESSON_TOLERANCES, max_steps: int = 50_000) -> NewtonVsGD:
     r"""Iterations to :math:`\lVert\nabla J\rVert_2 \le \varepsilon` for Newton and for
     gradient descent with :math:`\eta = 1/L`, both from :math:`\theta = 0`.
 
@@ -140,11 +118,22 @@ def newton_vs_gd(X: Any, y: Any, *, tols: Sequence[float] = LESSON_TOLERANCES,
 
     newton_loss = tuple(None if k is None else float(h.loss[k]) for k in newton_at)
     gd_loss = tuple(None if t is None else float(_bce_objective(X_arr, y_arr, t)) for t in gd_theta)
-    diff = tuple(None if t is None or k is None else float(np.max(np.abs(h.params[k] - t)))
-                 for k, t in zip(newton_at, gd_theta, strict=True))
+    diff = tuple(
+        None if t is None or k is None else float(np.max(np.abs(h.params[k] - t)))
+        for k, t in zip(newton_at, gd_theta, strict=True)
+    )
     eig = np.linalg.eigvalsh(_bce_hessian(X_arr, y_arr, h.final))
-    return NewtonVsGD(tuple(tol_list), lr, max_steps, tuple(newton_at), tuple(gd_at), newton_loss, gd_loss, diff,
-                      float(eig.max() / eig.min()))
+    return NewtonVsGD(
+        tuple(tol_list),
+        lr,
+        max_steps,
+        tuple(newton_at),
+        tuple(gd_at),
+        newton_loss,
+        gd_loss,
+        diff,
+        float(eig.max() / eig.min()),
+    )
 
 
 def _breast_cancer_mean_features() -> tuple[np.ndarray, np.ndarray]:

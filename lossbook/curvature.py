@@ -9,6 +9,7 @@ the slides' :math:`2 \times 2` Hessian. Every name is also importable from
 
 Scalars and arrays of one common shape are accepted; scalars give a ``float``.
 """
+
 from __future__ import annotations
 
 from typing import Any

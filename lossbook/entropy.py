@@ -11,6 +11,7 @@ unit in which a fair coin carries exactly 1), ``base=math.e`` gives nats (the un
 :func:`lossbook.losses.bce_loss`), ``base=10`` gives hartleys. Convention:
 :math:`0 \log 0 = 0` (the limit of :math:`p\log p` as :math:`p \to 0`).
 """
+
 from __future__ import annotations
 
 import math

@@ -12,10 +12,12 @@ Conventions (those of the lesson): ``z = w x + b``, ``ŷ = σ(z)``; per-sample l
 ``(ŷ − y)²`` and ``−y log ŷ − (1 − y) log(1 − ŷ)``; the data-set loss is the mean;
 gradients are ordered ``[∂/∂b, ∂/∂w]`` like the slides.
 """
+
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any, Callable
+from typing import Any
 
 import numpy as np
 
@@ -63,6 +65,7 @@ OVERLAP_POINT = (3.4, 0.0)
 
 # --- the data sets ---------------------------------------------------------------------
 
+
 def _petals() -> tuple[np.ndarray, np.ndarray]:
     ds = datasets.petal_lengths()
     return ds.x, ds.y
@@ -107,31 +110,36 @@ DATASETS: dict[str, Dataset] = {
         _petals,
         "Sáu bông hoa của bài học (tách được)",
         "The lesson's six flowers (separable)",
-        (-4.0, 8.0), (-24.0, 8.0),
+        (-4.0, 8.0),
+        (-24.0, 8.0),
     ),
     "petals-overlap": Dataset(
         _petals_overlap,
         "Sáu bông hoa + một bông thêm vào, x = 3.4, y = 0 (không tách được)",
         "The six flowers + one added flower, x = 3.4, y = 0 (not separable)",
-        (-4.0, 8.0), (-24.0, 8.0),
+        (-4.0, 8.0),
+        (-24.0, 8.0),
     ),
     "sgd-petals": Dataset(
         _sgd_petals,
         "Bốn bông hoa của ví dụ SGD (tách được)",
         "The four flowers of the SGD example (separable)",
-        (-4.0, 8.0), (-24.0, 8.0),
+        (-4.0, 8.0),
+        (-24.0, 8.0),
     ),
     "iris-setosa-versicolor": Dataset(
         _iris("setosa-versicolor"),
         "Iris, chiều dài cánh hoa: setosa (0) và versicolor (1), tách được",
         "Iris petal length: setosa (0) vs versicolor (1), separable",
-        (-4.0, 8.0), (-24.0, 8.0),
+        (-4.0, 8.0),
+        (-24.0, 8.0),
     ),
     "iris-versicolor-virginica": Dataset(
         _iris("versicolor-virginica"),
         "Iris, chiều dài cánh hoa: versicolor (0) và virginica (1), chồng lấn",
         "Iris petal length: versicolor (0) vs virginica (1), overlapping",
-        (-4.0, 14.0), (-64.0, 12.0),
+        (-4.0, 14.0),
+        (-64.0, 12.0),
     ),
 }
 #: The data set of the lesson's worked steps: the slides' SGD "Example" (its first sample
@@ -200,28 +208,54 @@ class Preset:
 #: The widget's presets, in the order of its menu (their stories: :class:`Preset`).
 PRESETS: dict[str, Preset] = {
     "slides": Preset(
-        "sgd-petals", START, 0.5, (-4.0, 8.0), (-24.0, 8.0),
-        "Điểm xuất phát của slide (bốn bông hoa)", "The slides' start (four flowers)",
+        "sgd-petals",
+        START,
+        0.5,
+        (-4.0, 8.0),
+        (-24.0, 8.0),
+        "Điểm xuất phát của slide (bốn bông hoa)",
+        "The slides' start (four flowers)",
         "Cả hai lần chạy đều tìm ra đường phân tách; BCE đi nhanh hơn.",
         "Both runs find the boundary; BCE gets there faster.",
     ),
     "wrong": Preset(
-        "petals", (-7.0, 15.5), 0.5, (-8.0, 8.0), (-16.0, 20.0),
-        "Xuất phát sai một cách tự tin (sáu bông hoa)", "A confidently wrong start (six flowers)",
-        "Mọi bông hoa đều bị xếp sai với độ tự tin cao: gradient của sigmoid + MSE gần như bằng 0 nên nó dừng trên vùng phẳng, còn BCE thoát ra.",
-        "Every flower is misclassified with confidence: the sigmoid + MSE gradient is almost 0, so it stalls on its plateau, while BCE escapes.",
+        "petals",
+        (-7.0, 15.5),
+        0.5,
+        (-8.0, 8.0),
+        (-16.0, 20.0),
+        "Xuất phát sai một cách tự tin (sáu bông hoa)",
+        "A confidently wrong start (six flowers)",
+        "Mọi bông hoa đều bị xếp sai với độ tự tin cao: gradient của sigmoid + MSE gần như bằng 0 nên nó dừng trên "
+        "vùng phẳng, còn BCE thoát ra.",
+        "Every flower is misclassified with confidence: the sigmoid + MSE gradient is almost 0, so it stalls on its "
+        "plateau, while BCE escapes.",
     ),
     "separable": Preset(
-        "petals", (2.331, -5.156), 0.5, (-2.0, 10.0), (-26.0, 6.0),
-        "Dữ liệu tách được: w tăng mãi", "Separable data: w grows forever",
-        "Xuất phát từ đường sigmoid của slide. Dữ liệu tách được nên BCE không có điểm cực tiểu hữu hạn: gradient descent làm w lớn mãi.",
-        "Starting from the slides' sigmoid line. The data are separable, so the BCE has no finite minimum: gradient descent keeps making w larger.",
+        "petals",
+        (2.331, -5.156),
+        0.5,
+        (-2.0, 10.0),
+        (-26.0, 6.0),
+        "Dữ liệu tách được: w tăng mãi",
+        "Separable data: w grows forever",
+        "Xuất phát từ đường sigmoid của slide. Dữ liệu tách được nên BCE không có điểm cực tiểu hữu hạn: gradient "
+        "descent làm w lớn mãi.",
+        "Starting from the slides' sigmoid line. The data are separable, so the BCE has no finite minimum: gradient "
+        "descent keeps making w larger.",
     ),
     "iris": Preset(
-        "iris-versicolor-virginica", (0.0, 0.0), 0.3, (-4.0, 14.0), (-64.0, 12.0),
-        "Iris: versicolor và virginica chồng lấn", "Iris: overlapping versicolor and virginica",
-        "Hai lớp chồng lấn: cả hai hàm mất mát đều giảm dần, BCE giảm nhanh hơn; điểm cực tiểu của BCE còn ở rất xa, cần rất nhiều bước.",
-        "Overlapping classes: both losses keep falling, BCE faster; the BCE minimum is still far away and takes many steps.",
+        "iris-versicolor-virginica",
+        (0.0, 0.0),
+        0.3,
+        (-4.0, 14.0),
+        (-64.0, 12.0),
+        "Iris: versicolor và virginica chồng lấn",
+        "Iris: overlapping versicolor and virginica",
+        "Hai lớp chồng lấn: cả hai hàm mất mát đều giảm dần, BCE giảm nhanh hơn; điểm cực tiểu của BCE còn ở rất xa, "
+        "cần rất nhiều bước.",
+        "Overlapping classes: both losses keep falling, BCE faster; the BCE minimum is still far away and takes many "
+        "steps.",
     ),
 }
 
@@ -253,6 +287,7 @@ def is_separable(x: Any, y: Any) -> bool:
 
 # --- reference values -------------------------------------------------------------------
 
+
 def reference_values(x: Any, y: Any, w: float, b: float) -> dict[str, Any]:
     """Mean losses and gradients ``[∂/∂b, ∂/∂w]`` at (w, b), as the widget shows them.
 
@@ -274,8 +309,9 @@ def reference_values(x: Any, y: Any, w: float, b: float) -> dict[str, Any]:
     }
 
 
-def sgd_step(x: Any, y: Any, w: float, b: float, lr: float = LEARNING_RATE,
-             loss: str = "bce", sample: int = 0) -> dict[str, Any]:
+def sgd_step(
+    x: Any, y: Any, w: float, b: float, lr: float = LEARNING_RATE, loss: str = "bce", sample: int = 0
+) -> dict[str, Any]:
     """One stochastic gradient step on the sample ``sample`` alone: ``θ ← θ − η ∇ℓ_i(θ)``.
 
     Returns the sample, its logit, prediction and loss before the step, the gradient
@@ -290,7 +326,7 @@ def sgd_step(x: Any, y: Any, w: float, b: float, lr: float = LEARNING_RATE,
     """
     x, y = np.asarray(x, dtype=float), np.asarray(y, dtype=float)
     step = _one_sample_step([x[sample]], y[sample], [b, w], lr=lr, loss=loss)
-    before = reference_values(x[sample:sample + 1], y[sample:sample + 1], w, b)
+    before = reference_values(x[sample : sample + 1], y[sample : sample + 1], w, b)
     return {
         "sample": sample,
         "x": float(x[sample]),
@@ -314,8 +350,7 @@ def _update(loss: str, lr: float, w: float, b: float, grad: np.ndarray, theta: n
     }
 
 
-def batch_step(x: Any, y: Any, w: float, b: float, lr: float = LEARNING_RATE,
-               loss: str = "bce") -> dict[str, Any]:
+def batch_step(x: Any, y: Any, w: float, b: float, lr: float = LEARNING_RATE, loss: str = "bce") -> dict[str, Any]:
     """One full-batch gradient step: ``θ ← θ − η ∇L(θ)`` with ``L`` the mean loss of all
     samples. On the four flowers of the slides' SGD example, from the start, the gradient
     is chapter 10's vectorised one, ``(1/m) X_bᵀ(ŷ − y)``:
@@ -351,6 +386,7 @@ def worked_steps() -> dict[str, Any]:
 
 
 # --- reference runs --------------------------------------------------------------------
+
 
 def _states(x: np.ndarray, y: np.ndarray, params: np.ndarray, loss: str) -> dict[str, list]:
     """(w, b), both mean losses and the gradient of ``loss`` at each row ``(b, w)``."""
@@ -402,12 +438,14 @@ def reference_run(preset: str, loss: str) -> dict[str, Any]:
 
 # --- the export -------------------------------------------------------------------------
 
+
 def _check_grid(spec: Dataset) -> list[tuple[float, float]]:
     """:data:`CHECK_POINTS` and a 3 x 3 grid inside the data set's window, values with two
     decimals (what a reader types)."""
     (w0, w1), (b0, b1) = spec.w_range, spec.b_range
-    grid = [(round(w0 + (w1 - w0) * f, 2), round(b0 + (b1 - b0) * g, 2))
-            for f in (0.2, 0.5, 0.8) for g in (0.2, 0.5, 0.8)]
+    grid = [
+        (round(w0 + (w1 - w0) * f, 2), round(b0 + (b1 - b0) * g, 2)) for f in (0.2, 0.5, 0.8) for g in (0.2, 0.5, 0.8)
+    ]
     return list(dict.fromkeys(list(CHECK_POINTS) + grid))
 
 
@@ -432,8 +470,14 @@ def explorer_data() -> dict[str, Any]:
     [0.49, 0.686]
     """
     used = list(dict.fromkeys(p.dataset for p in PRESETS.values()))
-    out: dict[str, Any] = {"grid_size": GRID_SIZE, "datasets": {}, "presets": {}, "checks": [],
-                           "runs": {}, "worked": worked_steps()}
+    out: dict[str, Any] = {
+        "grid_size": GRID_SIZE,
+        "datasets": {},
+        "presets": {},
+        "checks": [],
+        "runs": {},
+        "worked": worked_steps(),
+    }
     for key in used:
         x, y = load_dataset(key)
         spec = DATASETS[key]

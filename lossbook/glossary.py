@@ -28,8 +28,7 @@ import yaml
 
 from .text import check_lang, md_table, tr
 
-__all__ = ["GLOSSARY_FILE", "Term", "glossary_table", "load_glossary", "old_tone_marks",
-           "prose", "rejected_hits"]
+__all__ = ["GLOSSARY_FILE", "Term", "glossary_table", "load_glossary", "old_tone_marks", "prose", "rejected_hits"]
 
 ROOT = Path(__file__).resolve().parent.parent
 #: The glossary's data file.
@@ -123,8 +122,12 @@ def load_glossary(path: Path | str | None = None, docs_dir: Path | str | None = 
         definition = _both(key, "definition", entry["definition"], required=True)
         rejected = _both(key, "rejected", entry.get("rejected"), required=False)
         term = Term(
-            key=key, en=entry["en"], vi=entry["vi"], chapter=chapter,
-            definition_vi=str(definition["vi"]), definition_en=str(definition["en"]),
+            key=key,
+            en=entry["en"],
+            vi=entry["vi"],
+            chapter=chapter,
+            definition_vi=str(definition["vi"]),
+            definition_en=str(definition["en"]),
             also=_strings(key, "also", entry.get("also")),
             rejected_vi=_strings(key, "rejected.vi", rejected.get("vi")),
             rejected_en=_strings(key, "rejected.en", rejected.get("en")),
@@ -137,7 +140,8 @@ def load_glossary(path: Path | str | None = None, docs_dir: Path | str | None = 
             clash = [v for v in term.rejected(lang) if _find(v, name)]
             if clash:
                 raise ValueError(
-                    f"glossary entry {key!r}: the {lang} name {term.name(lang)!r} is itself rejected ({clash})")
+                    f"glossary entry {key!r}: the {lang} name {term.name(lang)!r} is itself rejected ({clash})"
+                )
         terms.append(term)
     return tuple(terms)
 
@@ -167,8 +171,9 @@ def glossary_table(lang: str, path: Path | str | None = None) -> str:
         other = t.en if lang == "vi" else t.vi
         link = f"[{_chapter_title(docs, t.chapter, lang)}]({t.chapter})"
         rows.append((name, other.replace("|", r"\|"), t.definition(lang).replace("|", r"\|"), link))
-    headers = tr(lang, ("Tiếng Việt", "English", "nghĩa", "định nghĩa ở"),
-                 ("English", "Tiếng Việt", "meaning", "defined in"))
+    headers = tr(
+        lang, ("Tiếng Việt", "English", "nghĩa", "định nghĩa ở"), ("English", "Tiếng Việt", "meaning", "defined in")
+    )
     return md_table(headers, rows, "llll")
 
 
@@ -240,7 +245,7 @@ def rejected_hits(text: str, lang: str, terms: tuple[Term, ...] | None = None) -
             scrubbed = re.sub(re.escape(phrase), " ", scrubbed, flags=re.IGNORECASE)
         for variant in t.rejected(lang):
             for m in _find(variant, scrubbed):
-                context = scrubbed[max(0, m.start() - 30): m.end() + 15]
+                context = scrubbed[max(0, m.start() - 30) : m.end() + 15]
                 hits.append((variant, t.key, " ".join(context.split())))
     return hits
 
@@ -287,10 +292,10 @@ def first_uses(markdown: str, terms: tuple[Term, ...] | None = None) -> list[tup
             continue
         plain = markdown.casefold()
         close = plain.find(")", m.end())
-        segment = plain[m.end(): close] if 0 <= close - m.end() <= 90 else ""
+        segment = plain[m.end() : close] if 0 <= close - m.end() <= 90 else ""
         opening = plain.rfind("(", max(0, m.start() - 60), m.start())
         inside = opening > plain.rfind(")", 0, m.start())
-        english_first = inside and " ".join(t.en.casefold().split()) in plain[max(0, opening - 40): opening]
+        english_first = inside and " ".join(t.en.casefold().split()) in plain[max(0, opening - 40) : opening]
         gap = re.sub(r"\]\([^)]*\)|\*", "", segment.split("(")[0]).strip() if "(" in segment else None
         opened = inside or (gap is not None and len(gap) <= 15)
         glossed = english_first or (opened and " ".join(t.en.casefold().split()) in " ".join(segment.split()))

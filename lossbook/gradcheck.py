@@ -17,16 +17,23 @@ gradients balances the two (error around 1e-10 to 1e-11 relative for smooth loss
 Functions here take ``f: R^n -> R`` as a Python callable of a 1-D float array. The tests
 use them to check every gradient and Hessian of :mod:`lossbook.losses`.
 """
+
 from __future__ import annotations
 
-from typing import Callable
+from collections.abc import Callable
 
 import numpy as np
 
 from ._validation import as_float_array, check_positive
 
-__all__ = ["numerical_gradient", "numerical_jacobian", "numerical_hessian", "relative_error",
-           "check_gradient", "check_hessian"]
+__all__ = [
+    "numerical_gradient",
+    "numerical_jacobian",
+    "numerical_hessian",
+    "relative_error",
+    "check_gradient",
+    "check_hessian",
+]
 
 Objective = Callable[[np.ndarray], float]
 Vector = Callable[[np.ndarray], np.ndarray]
@@ -94,9 +101,7 @@ def numerical_jacobian(g: Vector, theta: np.ndarray, *, h: float = 1e-5, order: 
     return np.stack(columns, axis=-1)
 
 
-def numerical_hessian(
-    f: Objective, theta: np.ndarray, *, h: float = 1e-4, grad: Vector | None = None
-) -> np.ndarray:
+def numerical_hessian(f: Objective, theta: np.ndarray, *, h: float = 1e-4, grad: Vector | None = None) -> np.ndarray:
     r"""Hessian of a scalar function by central differences, symmetrised.
 
     Without ``grad``: second differences of ``f``,
@@ -128,8 +133,10 @@ def numerical_hessian(
         for i in range(n):
             for j in range(i, n):
                 H[i, j] = H[j, i] = (
-                    float(f(theta + eye[i] + eye[j])) - float(f(theta + eye[i] - eye[j]))
-                    - float(f(theta - eye[i] + eye[j])) + float(f(theta - eye[i] - eye[j]))
+                    float(f(theta + eye[i] + eye[j]))
+                    - float(f(theta + eye[i] - eye[j]))
+                    - float(f(theta - eye[i] + eye[j]))
+                    + float(f(theta - eye[i] - eye[j]))
                 ) / (4.0 * h * h)
     return (H + H.T) / 2.0
 
@@ -170,8 +177,13 @@ def check_gradient(
 
 
 def check_hessian(
-    grad: Vector, hessian: Callable[[np.ndarray], np.ndarray], theta: np.ndarray, *,
-    h: float = 1e-5, order: int = 4, floor: float = 1.0,
+    grad: Vector,
+    hessian: Callable[[np.ndarray], np.ndarray],
+    theta: np.ndarray,
+    *,
+    h: float = 1e-5,
+    order: int = 4,
+    floor: float = 1.0,
 ) -> float:
     r"""Largest relative error between ``hessian(theta)`` and the finite-difference Jacobian
     of ``grad`` (itself checked with :func:`check_gradient` first).

@@ -3,6 +3,7 @@ r"""The loss over a (w, b) grid, for the figures and the interactive explorer
 
 Also importable from :mod:`lossbook.losses`.
 """
+
 from __future__ import annotations
 
 from typing import Any, Literal
@@ -15,9 +16,7 @@ from ._validation import as_float_array, check_labels, check_vector_pair
 __all__ = ["loss_landscape"]
 
 
-def loss_landscape(
-    x: Any, y: Any, w_grid: Any, b_grid: Any, loss: Literal["bce", "mse"] = "bce"
-) -> np.ndarray:
+def loss_landscape(x: Any, y: Any, w_grid: Any, b_grid: Any, loss: Literal["bce", "mse"] = "bce") -> np.ndarray:
     r"""Mean loss of :math:`\hat y = \sigma(w x + b)` at every point of a (w, b) grid.
 
     .. math::

@@ -23,6 +23,7 @@ derivatives, the 2x2 Hessian and its eigenvalues) and :mod:`lossbook.landscape`
 (:func:`loss_landscape`, the loss over a (w, b) grid). The formulas shared with the
 optimisers (sigmoid, BCE from logits, the bias column) live in :mod:`lossbook._kernels`.
 """
+
 from __future__ import annotations
 
 from typing import Any
@@ -98,6 +99,7 @@ BCE_EPS: float = float(np.finfo(np.float64).eps)
 
 # --- boundary helpers (private) ---------------------------------------------------------
 
+
 def _model_inputs(X: Any, y: Any, theta: Any, *, labels: bool) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Validated ``(Xb, y, theta)``; ``labels=True`` requires y in {0, 1}."""
     X_arr = check_design_matrix("X", X)
@@ -138,6 +140,7 @@ def add_bias(X: Any) -> np.ndarray:
 
 
 # === 1. Linear regression: squared error ================================================
+
 
 def squared_error(y_true: Any, y_pred: Any) -> np.ndarray:
     r"""Per-sample squared error of a real-valued prediction.
@@ -229,13 +232,18 @@ def linear_mse_hessian(X: Any, y: Any = None, theta: Any = None) -> np.ndarray:
     """
     X_arr = check_design_matrix("X", X)
     if y is not None or theta is not None:
-        _model_inputs(X_arr, np.zeros(X_arr.shape[0]) if y is None else y,
-                      np.zeros(X_arr.shape[1] + 1) if theta is None else theta, labels=False)
+        _model_inputs(
+            X_arr,
+            np.zeros(X_arr.shape[0]) if y is None else y,
+            np.zeros(X_arr.shape[1] + 1) if theta is None else theta,
+            labels=False,
+        )
     Xb = _add_bias(X_arr)
     return _weighted_gram(Xb, np.full(Xb.shape[0], 2.0))
 
 
 # === 2. Logistic regression with MSE: not convex ========================================
+
 
 def sigmoid_mse_objective(X: Any, y: Any, theta: Any) -> float:
     r"""Mean of :math:`(\hat y - y)^2` with :math:`\hat y = \sigma(X_b\theta)`.
@@ -298,6 +306,7 @@ def sigmoid_mse_hessian(X: Any, y: Any, theta: Any) -> np.ndarray:
 
 
 # === 3. Logistic regression with binary cross-entropy: convex ===========================
+
 
 def _bce_from_prob(y: np.ndarray, y_prob: np.ndarray, eps: float) -> np.ndarray:
     # Clip to [eps, 1 - eps] so that log never sees 0 (see BCE_EPS); with y in {0, 1} pick
@@ -450,5 +459,3 @@ def bce_hessian(X: Any, y: Any, theta: Any) -> np.ndarray:
     """
     Xb, _, theta = _model_inputs(X, y, theta, labels=True)
     return _weighted_gram(Xb, sigmoid_derivative(Xb @ theta))
-
-

@@ -13,6 +13,7 @@ Both follow scikit-learn's conventions: hyper-parameters in the constructor,
 ``(m,)``. Unlike scikit-learn, hyper-parameters are checked in the constructor, so a
 mistake shows where it is made.
 """
+
 from __future__ import annotations
 
 import math
@@ -76,7 +77,8 @@ class _LinearModel:
         if X_arr.shape[1] != self.coef_.shape[0]:
             raise ValueError(
                 f"X has {X_arr.shape[1]} features but {type(self).__name__} was fitted with "
-                f"{self.coef_.shape[0]}; pass the same columns as in fit")
+                f"{self.coef_.shape[0]}; pass the same columns as in fit"
+            )
         return X_arr
 
     def _set_params(self, theta: np.ndarray) -> None:
@@ -131,8 +133,9 @@ class LinearRegression(_LinearModel):
     (True, 2)
     """
 
-    def __init__(self, *, solver: Literal["normal", "gd"] = "normal", lr: float = 0.01,
-                 max_iter: int = 1000, tol: float = 1e-8) -> None:
+    def __init__(
+        self, *, solver: Literal["normal", "gd"] = "normal", lr: float = 0.01, max_iter: int = 1000, tol: float = 1e-8
+    ) -> None:
         self.solver = check_choice("solver", solver, ("normal", "gd"))
         self.lr = check_positive("lr", lr)
         self.max_iter = check_count("max_iter", max_iter, minimum=1)
@@ -141,7 +144,7 @@ class LinearRegression(_LinearModel):
     def _hyper(self) -> dict[str, Any]:
         return {"solver": self.solver, "lr": self.lr, "max_iter": self.max_iter, "tol": self.tol}
 
-    def fit(self, X: Any, y: Any) -> "LinearRegression":
+    def fit(self, X: Any, y: Any) -> LinearRegression:
         """Fit to ``X`` (m, n) and real targets ``y`` (m,); returns ``self``.
 
         >>> LinearRegression().fit([[0.0], [1.0], [2.0]], [1.0, 3.0, 5.0]).coef_
@@ -176,7 +179,8 @@ class LinearRegression(_LinearModel):
                     raise ValueError(
                         f"gradient descent diverged after {t} steps with lr={self.lr:g}: for these features "
                         f"it is stable only for lr < {bound:.4g} (2 / largest eigenvalue of the Hessian "
-                        f"(2/m) X_b^T X_b). Lower lr, or standardise the features.")
+                        f"(2/m) X_b^T X_b). Lower lr, or standardise the features."
+                    )
                 if t == self.max_iter or np.max(np.abs(g)) <= self.tol:
                     break
                 theta = theta - self.lr * g
@@ -252,16 +256,24 @@ class LogisticRegression(_LinearModel):
     (1000, True)
     """
 
-    def __init__(self, *, loss: Literal["bce", "mse"] = "bce",
-                 solver: Literal["newton", "gd", "sgd"] = "newton", lr: float = 0.1,
-                 max_iter: int = 100, tol: float | None = None, seed: int | None = None) -> None:
+    def __init__(
+        self,
+        *,
+        loss: Literal["bce", "mse"] = "bce",
+        solver: Literal["newton", "gd", "sgd"] = "newton",
+        lr: float = 0.1,
+        max_iter: int = 100,
+        tol: float | None = None,
+        seed: int | None = None,
+    ) -> None:
         self.loss = check_choice("loss", loss, ("bce", "mse"))
         self.solver = check_choice("solver", solver, ("newton", "gd", "sgd"))
         if self.solver == "newton" and self.loss != "bce":
             raise ValueError(
                 f"solver='newton' needs loss='bce'; got loss={loss!r}. The sigmoid + MSE loss is not "
                 "convex: its Hessian can have negative eigenvalues, and a Newton step then goes "
-                "uphill. Use solver='gd' or solver='sgd' with loss='mse'.")
+                "uphill. Use solver='gd' or solver='sgd' with loss='mse'."
+            )
         self.lr = check_positive("lr", lr)
         self.max_iter = check_count("max_iter", max_iter, minimum=1)
         self.tol = None if tol is None else _check_tol(tol)
@@ -271,10 +283,16 @@ class LogisticRegression(_LinearModel):
     DEFAULT_TOL = {"newton": 1e-10, "gd": 1e-8, "sgd": None}
 
     def _hyper(self) -> dict[str, Any]:
-        return {"loss": self.loss, "solver": self.solver, "lr": self.lr,
-                "max_iter": self.max_iter, "tol": self.tol, "seed": self.seed}
+        return {
+            "loss": self.loss,
+            "solver": self.solver,
+            "lr": self.lr,
+            "max_iter": self.max_iter,
+            "tol": self.tol,
+            "seed": self.seed,
+        }
 
-    def fit(self, X: Any, y: Any) -> "LogisticRegression":
+    def fit(self, X: Any, y: Any) -> LogisticRegression:
         """Fit to ``X`` (m, n) and labels ``y`` (m,) in {0, 1}; returns ``self``.
 
         >>> clf = LogisticRegression().fit([[1.4], [1.5], [3.0], [4.1], [2.0], [2.8]], [0, 0, 1, 1, 1, 0])
@@ -288,19 +306,28 @@ class LogisticRegression(_LinearModel):
         if n_ones in (0, len(y_arr)):
             raise ValueError(
                 f"y must contain both labels 0 and 1; got only {int(y_arr[0])}s ({len(y_arr)} samples). "
-                "With one class the loss has no minimiser (the intercept runs to infinity).")
+                "With one class the loss has no minimiser (the intercept runs to infinity)."
+            )
         theta0 = np.zeros(X_arr.shape[1] + 1)
         tol = self.DEFAULT_TOL[self.solver] if self.tol is None else self.tol
         if self.solver == "newton":
             history = newton(X_arr, y_arr, max_iter=self.max_iter, tol=tol)
             n_iter = history.steps
         elif self.solver == "gd":
-            history = full_batch_gd(X_arr, y_arr, theta0, lr=self.lr, steps=self.max_iter,
-                                    loss=self.loss, tol=tol)
+            history = full_batch_gd(X_arr, y_arr, theta0, lr=self.lr, steps=self.max_iter, loss=self.loss, tol=tol)
             n_iter = history.steps
         else:
-            history = sgd_logistic(X_arr, y_arr, theta0, lr=self.lr, epochs=self.max_iter,
-                                   loss=self.loss, order="shuffle", seed=self.seed, tol=tol)
+            history = sgd_logistic(
+                X_arr,
+                y_arr,
+                theta0,
+                lr=self.lr,
+                epochs=self.max_iter,
+                loss=self.loss,
+                order="shuffle",
+                seed=self.seed,
+                tol=tol,
+            )
             n_iter = history.steps // len(y_arr)
         self._set_params(history.final)
         self.n_iter_, self.history_, self.loss_ = n_iter, history, float(history.loss[-1])
@@ -311,7 +338,10 @@ class LogisticRegression(_LinearModel):
                     f"{type(self).__name__}(solver={self.solver!r}): the fitted parameters classify all "
                     f"{len(y_arr)} training samples correctly, so the data are linearly separable and the "
                     "loss has no minimiser: more iterations only grow the weights and push the loss "
-                    "towards 0.", SeparableDataWarning, stacklevel=2)
+                    "towards 0.",
+                    SeparableDataWarning,
+                    stacklevel=2,
+                )
         return self
 
     def decision_function(self, X: Any) -> np.ndarray:

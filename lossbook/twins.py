@@ -34,8 +34,18 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-__all__ = ["LOCK_FILE", "Block", "accept", "align", "blocks", "check", "fingerprint", "notebook_twins", "pages",
-           "twin_of"]
+__all__ = [
+    "LOCK_FILE",
+    "Block",
+    "accept",
+    "align",
+    "blocks",
+    "check",
+    "fingerprint",
+    "notebook_twins",
+    "pages",
+    "twin_of",
+]
 
 ROOT = Path(__file__).resolve().parent.parent
 DOCS = ROOT / "docs"
@@ -131,8 +141,19 @@ def blocks(markdown: str) -> list[Block]:
             section = heading.group(2)
             out.append(Block(f"h{len(heading.group(1))}", heading.group(2), section))
             continue
-        single = next((k for k, pattern in (("admonition", _ADMONITION), ("tab", _TAB), ("figure", _FIGURE),
-                                            ("placeholder", _PLACEHOLDER_LINE)) if pattern.match(line)), None)
+        single = next(
+            (
+                k
+                for k, pattern in (
+                    ("admonition", _ADMONITION),
+                    ("tab", _TAB),
+                    ("figure", _FIGURE),
+                    ("placeholder", _PLACEHOLDER_LINE),
+                )
+                if pattern.match(line)
+            ),
+            None,
+        )
         if single in ("figure", "placeholder") and current:
             single = None  # a line of a paragraph that happens to hold only a placeholder
         if single:
@@ -162,8 +183,11 @@ def twin_of(page: Path) -> Path:
 
 def pages(docs: Path = DOCS) -> list[Path]:
     """Every Vietnamese page that has an English twin, and every notebook (its vi and en cells)."""
-    md = [p for p in docs.rglob("*.md") if not p.name.endswith(".en.md") and twin_of(p).exists()
-          and not p.with_suffix(".py").exists()]  # a notebook's pages are written by the build
+    md = [
+        p
+        for p in docs.rglob("*.md")
+        if not p.name.endswith(".en.md") and twin_of(p).exists() and not p.with_suffix(".py").exists()
+    ]  # a notebook's pages are written by the build
     return sorted(md + list((docs / "notebooks").glob("*.py")))
 
 
@@ -187,7 +211,7 @@ def notebook_twins(source: str) -> tuple[str, str]:
         if not lang:
             continue
         end = starts[n + 1].start() if n + 1 < len(starts) else len(source)
-        body = source[cell.end():end].strip("\n")
+        body = source[cell.end() : end].strip("\n")
         if "[markdown]" in header:
             body = "\n".join(re.sub(r"^# ?", "", line) for line in body.splitlines())
         else:
@@ -224,12 +248,14 @@ def align(vi: list[Block], en: list[Block], page: str = "<page>") -> tuple[list[
             pairs.extend(zip(vi[i1:i2], en[j1:j2], strict=True))
             continue
         for b in vi[i1:i2]:
-            problems.append(f"{_where(page, b)}: in the Vietnamese page only (shape {b.shape}); "
-                            f"add its English twin, or remove it")
+            problems.append(
+                f"{_where(page, b)}: in the Vietnamese page only (shape {b.shape}); add its English twin, or remove it"
+            )
         for b in en[j1:j2]:
             other = f"{page} (English cells)" if page.endswith(".py") else twin_of(Path(page)).as_posix()
-            problems.append(f"{_where(other, b)}: in the English page only "
-                            f"(shape {b.shape}); add its Vietnamese twin, or remove it")
+            problems.append(
+                f"{_where(other, b)}: in the English page only (shape {b.shape}); add its Vietnamese twin, or remove it"
+            )
     return pairs, problems
 
 
@@ -268,11 +294,15 @@ def check(page: Path, lock: Path = LOCK_FILE) -> list[str]:
         if (fv, fe) in known_pairs:
             continue
         if fe in known_en and fv not in known_vi:
-            problems.append(f"{_where(key, vi)}: changed in the Vietnamese page since it was marked translated; "
-                            f"update the English twin ('{en.first_words()}'), then {fix}")
+            problems.append(
+                f"{_where(key, vi)}: changed in the Vietnamese page since it was marked translated; "
+                f"update the English twin ('{en.first_words()}'), then {fix}"
+            )
         elif fv in known_vi and fe not in known_en:
-            problems.append(f"{_where(key, vi)}: its English twin '{en.first_words()}' changed since the pair "
-                            f"was marked translated; update the Vietnamese, then {fix}")
+            problems.append(
+                f"{_where(key, vi)}: its English twin '{en.first_words()}' changed since the pair "
+                f"was marked translated; update the Vietnamese, then {fix}"
+            )
         else:
             problems.append(f"{_where(key, vi)}: new, or changed in both twins, since last marked translated; {fix}")
     if len(known) > len(pairs) and not problems:

@@ -11,12 +11,14 @@ times both on the same seeded random data; the page and ``benchmarks/bench_vecto
 both call it, so the measurement is written once. Times depend on the machine: quote
 them with the machine that measured them.
 """
+
 from __future__ import annotations
 
 import math
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any, Callable
+from typing import Any
 
 import numpy as np
 
@@ -113,32 +115,10 @@ class GradientTiming:
     speedup: float
     max_abs_diff: float
 
-    def markdown(self, lang: str = "vi") -> str:
-        """The measured figures as a Markdown table (times in milliseconds)."""
-        if lang not in ("vi", "en"):
-            raise ValueError(f"lang must be one of ('vi', 'en'); got {lang!r}")
-        vi = lang == "vi"
-        # thousands with a narrow no-break space: a comma or a point would read as a decimal
-        # separator in one of the two languages
-        m = f"{self.m:,}".replace(",", "\u202f")
-        head = ("| cách tính | thời gian tốt nhất |" if vi else "| computed by | best time |")
-        rows = [
-            (f"vòng lặp Python qua {m} mẫu (tốt nhất trong {self.repeats} lần)" if vi else
-             f"Python loop over {m} samples (best of {self.repeats})", self.loop_seconds),
-            (f"vector hoá, $X_b^\\top(\\hat{{\\mathbf y}} - \\mathbf y)/m$ (tốt nhất trong {self.vectorised_repeats} lần)"
-             if vi else
-             f"vectorised, $X_b^\\top(\\hat{{\\mathbf y}} - \\mathbf y)/m$ (best of {self.vectorised_repeats})",
-             self.vectorised_seconds),
-        ]
-        lines = [head, "|:--|--:|"] + [f"| {label} | {sec * 1e3:.3f} ms |" for label, sec in rows]
-        lines.append(f"| {'tăng tốc (tỉ số)' if vi else 'speed-up (ratio)'} | {self.speedup:.0f} × |")
-        lines.append(f"| {'chênh lệch lớn nhất giữa hai gradient' if vi else 'largest difference between the two gradients'}"
-                     f" | {self.max_abs_diff:.0e} |")
-        return "\n".join(lines)
 
-
-def time_bce_gradient(m: int = 10_000, n: int = 2, *, repeats: int = 3, vectorised_repeats: int = 30,
-                      seed: int = 0) -> GradientTiming:
+def time_bce_gradient(
+    m: int = 10_000, n: int = 2, *, repeats: int = 3, vectorised_repeats: int = 30, seed: int = 0
+) -> GradientTiming:
     r"""Time the BCE gradient by a Python loop and vectorised, on the same seeded data.
 
     Data: :math:`X \sim \mathcal N(0, 1)^{m \times n}`, labels 0/1 with probability 1/2,
@@ -167,5 +147,13 @@ def time_bce_gradient(m: int = 10_000, n: int = 2, *, repeats: int = 3, vectoris
     vec_seconds, g_vec = _best(lambda: bce_gradient(X, y, theta), vectorised_repeats)
     # perf_counter resolves well below a microsecond; the floor only guards a zero interval
     loop_seconds, vec_seconds = max(loop_seconds, 1e-9), max(vec_seconds, 1e-9)
-    return GradientTiming(m, n, repeats, vectorised_repeats, loop_seconds, vec_seconds,
-                          loop_seconds / vec_seconds, float(np.max(np.abs(g_loop - g_vec))))
+    return GradientTiming(
+        m,
+        n,
+        repeats,
+        vectorised_repeats,
+        loop_seconds,
+        vec_seconds,
+        loop_seconds / vec_seconds,
+        float(np.max(np.abs(g_loop - g_vec))),
+    )

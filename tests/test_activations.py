@@ -1,4 +1,5 @@
 """The sigmoid, its derivatives, its inverse, and the logistic-growth ODE it solves."""
+
 from __future__ import annotations
 
 import math
@@ -29,6 +30,7 @@ def _naive_sigmoid(z):
 
 
 # --- values, types, shapes ----------------------------------------------------------------
+
 
 def test_sigmoid_at_zero_is_one_half_as_a_python_float():
     out = sigmoid(0.0)
@@ -64,6 +66,7 @@ def test_sigmoid_is_monotonic(values):
 
 
 # --- stability ------------------------------------------------------------------------------
+
 
 @pytest.mark.parametrize("z", [1e4, -1e4, 709.0, 710.0, -709.0, -710.0, 746.0, -746.0, 1e308, -1e308])
 def test_sigmoid_is_finite_and_silent_at_extremes(z):
@@ -103,6 +106,7 @@ def test_derivative_keeps_digits_where_one_minus_sigma_rounds_to_zero():
 
 
 # --- derivatives ------------------------------------------------------------------------------
+
 
 def _exact_derivative(z):
     # sigma'(z) = u / (1 + u)^2 with u = exp(-|z|): even function, no cancellation.
@@ -149,6 +153,7 @@ def test_second_derivative_sign_and_inflection():
 
 # --- logit ------------------------------------------------------------------------------------
 
+
 @given(open_p)
 def test_logit_inverts_sigmoid(p):
     assert sigmoid(logit(p)) == pytest.approx(p, rel=1e-12)
@@ -174,6 +179,7 @@ def test_logit_refuses_the_closed_ends(p):
 
 
 # --- logistic growth ------------------------------------------------------------------------
+
 
 def test_logistic_growth_with_unit_parameters_is_the_sigmoid():
     t = np.linspace(-20, 20, 81)
@@ -223,6 +229,7 @@ def test_logistic_growth_rhs_shape():
 
 
 # --- bad inputs ---------------------------------------------------------------------------------
+
 
 @pytest.mark.parametrize(
     "call, match",

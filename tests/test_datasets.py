@@ -1,4 +1,5 @@
 """lossbook.datasets: the lesson's tables, and the vendored CSVs against scikit-learn's copies."""
+
 from __future__ import annotations
 
 import ast
@@ -29,6 +30,7 @@ ALL = {
 
 
 # --- every data set: shapes, dtypes, names, immutability ------------------------------------
+
 
 @pytest.mark.parametrize("name", ALL)
 def test_shapes_dtypes_and_names(name):
@@ -62,6 +64,7 @@ def test_binary_labels(name):
 
 # --- the lesson's tables, value by value ------------------------------------------------------
 
+
 def test_house_prices_two_versions():
     v1, v2 = datasets.house_prices(1), datasets.house_prices(2)
     np.testing.assert_array_equal(v1.x, [6.7, 4.6, 3.5, 5.5])
@@ -92,10 +95,11 @@ def test_petal_tables():
 
 def test_x_needs_a_single_feature():
     with pytest.raises(ValueError, match="has 2 features"):
-        datasets.petal_two_features().x
+        _ = datasets.petal_two_features().x
 
 
 # --- the CSV files against scikit-learn (the oracle; a test-only dependency) ----------------
+
 
 @pytest.fixture(scope="module")
 def sklearn_datasets():
@@ -117,7 +121,7 @@ def test_breast_cancer_csv_matches_sklearn_exactly(sklearn_datasets):
     assert np.array_equal(ds.X, ref.data)
     assert ds.feature_names == tuple(ref.feature_names)
     assert list(ref.target_names) == ["malignant", "benign"]  # sklearn: 0 = malignant
-    assert np.array_equal(ds.y, 1 - ref.target)               # lossbook: 1 = malignant
+    assert np.array_equal(ds.y, 1 - ref.target)  # lossbook: 1 = malignant
     assert int(ds.y.sum()) == 212 and ds.m - int(ds.y.sum()) == 357
 
 
@@ -170,17 +174,29 @@ def test_iris_binary_rejects_bad_features():
 
 # --- runtime uses NumPy only ------------------------------------------------------------------
 
+
 def test_runtime_module_does_not_import_sklearn():
     tree = ast.parse((HERE / "__init__.py").read_text(encoding="utf-8"))
-    imported = {alias.name.split(".")[0] for node in ast.walk(tree) if isinstance(node, ast.Import)
-                for alias in node.names}
-    imported |= {node.module.split(".")[0] for node in ast.walk(tree)
-                 if isinstance(node, ast.ImportFrom) and node.module}
+    imported = {
+        alias.name.split(".")[0] for node in ast.walk(tree) if isinstance(node, ast.Import) for alias in node.names
+    }
+    imported |= {
+        node.module.split(".")[0] for node in ast.walk(tree) if isinstance(node, ast.ImportFrom) and node.module
+    }
     assert "sklearn" not in imported and "pandas" not in imported
 
 
 def test_readme_states_provenance_and_licence():
     text = (HERE / "README.md").read_text(encoding="utf-8")
-    for needle in ("Fisher", "1936", "Street", "Wolberg", "Mangasarian", "1993", "CC BY 4.0",
-                   "python -m lossbook.datasets._make_csv", "1 - target"):
+    for needle in (
+        "Fisher",
+        "1936",
+        "Street",
+        "Wolberg",
+        "Mangasarian",
+        "1993",
+        "CC BY 4.0",
+        "python -m lossbook.datasets._make_csv",
+        "1 - target",
+    ):
         assert needle in text, needle

@@ -1,4 +1,5 @@
 """Information, entropy, cross-entropy: the slides' numbers recomputed, and the link to BCE."""
+
 from __future__ import annotations
 
 import math
@@ -24,6 +25,7 @@ def distributions(draw, size=None):
 
 
 # --- the slides' basket -----------------------------------------------------------------------
+
 
 @pytest.mark.parametrize(
     "base, expected",
@@ -68,6 +70,7 @@ def test_information_edges_without_warnings():
 
 # --- properties ---------------------------------------------------------------------------------
 
+
 def test_zero_log_zero_is_zero():
     with warnings.catch_warnings():
         warnings.simplefilter("error")
@@ -89,8 +92,9 @@ def test_entropy_bounds(p):
 
 @given(distributions(), st.sampled_from([2, math.e, 10]))
 def test_change_of_base(p, base):
-    assert entropy(p, base=base) == pytest.approx(entropy(p, base=2) * math.log(2) / math.log(base),
-                                                  rel=1e-12, abs=1e-15)
+    assert entropy(p, base=base) == pytest.approx(
+        entropy(p, base=2) * math.log(2) / math.log(base), rel=1e-12, abs=1e-15
+    )
 
 
 @given(st.data())
@@ -151,6 +155,7 @@ def test_binary_entropy_arrays_and_types():
 
 
 # --- bad inputs -------------------------------------------------------------------------------------
+
 
 @pytest.mark.parametrize(
     "call, match",

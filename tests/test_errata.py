@@ -2,6 +2,7 @@
 source's), every correct value is also recomputed here independently (plain ``math``),
 no correct number is typed in errata.yml, and the loader refuses a broken record, naming
 the record and the field."""
+
 from __future__ import annotations
 
 import ast
@@ -11,7 +12,6 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-
 import yaml
 
 from lossbook import errata, lesson
@@ -30,13 +30,13 @@ def sig(z: float) -> float:
 PETALS = (1.4, 1.0, 1.5, 3.0, 3.8, 4.1)
 OUTPUTS = ((0.3, 0), (0.8, 0), (0.7, 0), (0.4, 0), (0.6, 1), (0.8, 1), (0.9, 1), (0.2, 1))
 OUTPUT_BCE = [-math.log(p) if y else -math.log(1 - p) for p, y in OUTPUTS]
-HOUSE_B = [(1.17 * a + 0.26 - p) ** 2 for a, p in zip((6.7, 4.6, 3.5, 5.5), (9.1, 5.9, 4.6, 6.7))]
+HOUSE_B = [(1.17 * a + 0.26 - p) ** 2 for a, p in zip((6.7, 4.6, 3.5, 5.5), (9.1, 5.9, 4.6, 6.7), strict=True)]
 
 #: The correct value of every erratum, recomputed here without lossbook.
 INDEPENDENT = {
-    "slides-naturals-domain": False,                       # 3 - 0.1 * 6 = 2.4 is not a natural number
-    "slides-walk-rule": (-3.0, -4.0),                      # x - 1 * 2x = -x
-    "slides-walk-gradient": 2.0,                           # 2y at y = 1
+    "slides-naturals-domain": False,  # 3 - 0.1 * 6 = 2.4 is not a natural number
+    "slides-walk-rule": (-3.0, -4.0),  # x - 1 * 2x = -x
+    "slides-walk-gradient": 2.0,  # 2y at y = 1
     "slides-house-versions": 2,
     "slides-house-error-55": (-0.34 * 4.6 + 0.04 - 5.9) ** 2,
     "slides-house-error-0066": HOUSE_B[1],
@@ -50,11 +50,11 @@ INDEPENDENT = {
     "slides-sgd2-w2-sign": -0.1 - 0.01 * 0.2 * sig(0.78),
     "slides-sgd2-w2": -0.1 - 0.01 * 0.2 * sig(0.78),
     "slides-entropy": -0.9 * math.log2(0.9) - 0.1 * math.log2(0.1),
-    "slides-predict-z-comment": sig(1.0 * 0.1 + 1.4 * -0.1),     # predict returns sigma(z), not z
-    "slides-growth-abs": False,                            # y / (K - y) = -3 at y = 150, K = 100
+    "slides-predict-z-comment": sig(1.0 * 0.1 + 1.4 * -0.1),  # predict returns sigma(z), not z
+    "slides-growth-abs": False,  # y / (K - y) = -3 at y = 150, K = 100
     "slides-growth-steepness": 100 / (1 + (100 - 5) / 5),  # y(0) = y0 = 5, not K/2
-    "slides-hessian-definition": 1.0,                      # f_yx(0, 0) of xy(x^2 - y^2)/(x^2 + y^2)
-    "slides-diagonal-convexity": False,                    # [[1, 2], [2, 1]] has eigenvalue -1
+    "slides-hessian-definition": 1.0,  # f_yx(0, 0) of xy(x^2 - y^2)/(x^2 + y^2)
+    "slides-diagonal-convexity": False,  # [[1, 2], [2, 1]] has eigenvalue -1
     "slides-p-undefined": True,
     "notes-bce-compact": -math.log(0.3),
     "notes-bce-case-y0": -math.log(0.3),
@@ -66,7 +66,10 @@ INDEPENDENT = {
     "notes-x-hat-boundary": 3,
     "blog-likelihood": 0.8,
     "blog-mse-half": sum(HOUSE_B) / 4,
-    "blog-gradient-mean": sum(x * (sig(0.1 - 0.1 * x) - y) for x, y in zip((1.4, 1.5, 3.0, 4.1), (0, 0, 1, 1))) / 4,
+    "blog-gradient-mean": sum(
+        x * (sig(0.1 - 0.1 * x) - y) for x, y in zip((1.4, 1.5, 3.0, 4.1), (0, 0, 1, 1), strict=True)
+    )
+    / 4,
     "blog-hessian-entries": False,
     "blog-unique-minimum": False,
     "blog-gd-converges": False,
@@ -137,10 +140,21 @@ def test_filled_numbers_use_a_true_minus():
 
 def test_the_brief_s_list_is_covered():
     """The mistakes the project brief names are all recorded."""
-    for eid in ("slides-sgd2-w2-sign", "slides-sgd2-grad-w1", "slides-sgd2-w1", "slides-entropy",
-                "slides-walk-rule", "notes-bce-compact", "notes-cost-j", "blog-likelihood",
-                "blog-gd-converges", "blog-gradient-mean", "slides-naturals-domain", "slides-hessian-definition",
-                "slides-house-error-55"):
+    for eid in (
+        "slides-sgd2-w2-sign",
+        "slides-sgd2-grad-w1",
+        "slides-sgd2-w1",
+        "slides-entropy",
+        "slides-walk-rule",
+        "notes-bce-compact",
+        "notes-cost-j",
+        "blog-likelihood",
+        "blog-gd-converges",
+        "blog-gradient-mean",
+        "slides-naturals-domain",
+        "slides-hessian-definition",
+        "slides-house-error-55",
+    ):
         assert eid in ERRATUM
 
 
@@ -175,13 +189,21 @@ def _refs(record) -> list:
 def test_float_literals_in_errata_are_source_values_inputs_or_tolerances():
     """Every float the errata's code and recomputations type (the arguments in errata.yml,
     the literals of lossbook/errata/*.py) is a source's value, a lesson input or a tolerance."""
-    text = " ".join(str(v) for e in ERRATA for v in (e.says, e.location, e.source_value)) + " " + " ".join(
-        str(v) for c in CONFIRMED for v in (c.says, c.source_value))
+    text = (
+        " ".join(str(v) for e in ERRATA for v in (e.says, e.location, e.source_value))
+        + " "
+        + " ".join(str(v) for c in CONFIRMED for v in (c.says, c.source_value))
+    )
     root = Path(lesson.__file__)  # lesson.py, or the lesson/ package
-    lesson_src = [p.read_text(encoding="utf-8") for p in (root.parent.rglob("*.py") if root.name == "__init__.py"
-                                                            else [root])]
-    lesson_floats = {repr(n.value).lstrip("-") for src in lesson_src for n in ast.walk(ast.parse(src))
-                     if isinstance(n, ast.Constant) and isinstance(n.value, float)}
+    lesson_src = [
+        p.read_text(encoding="utf-8") for p in (root.parent.rglob("*.py") if root.name == "__init__.py" else [root])
+    ]
+    lesson_floats = {
+        repr(n.value).lstrip("-")
+        for src in lesson_src
+        for n in ast.walk(ast.parse(src))
+        if isinstance(n, ast.Constant) and isinstance(n.value, float)
+    }
     trees = [(p.name, ast.parse(p.read_text(encoding="utf-8"))) for p in ERRATA_DIR.glob("*.py")]
     trees += [(f"{r.id}: {ref}", ast.parse(str(ref), mode="eval")) for r in (*ERRATA, *CONFIRMED) for ref in _refs(r)]
     assert len(trees) > 100
@@ -189,12 +211,12 @@ def test_float_literals_in_errata_are_source_values_inputs_or_tolerances():
         for node in ast.walk(tree):
             if isinstance(node, ast.Constant) and isinstance(node.value, float):
                 r = repr(node.value).lstrip("-")
-                ok = (node.value.is_integer() or "e-" in r or r in lesson_floats
-                      or r in text or r.rstrip("0") in text)
+                ok = node.value.is_integer() or "e-" in r or r in lesson_floats or r in text or r.rstrip("0") in text
                 assert ok, f"float literal {r} in {where} is neither a source value, a lesson input nor a tolerance"
 
 
 # --- confirmed numbers ------------------------------------------------------------------------
+
 
 @pytest.mark.parametrize("c", CONFIRMED, ids=lambda c: c.id)
 def test_confirmed_numbers_are_right(c):
@@ -212,6 +234,7 @@ def test_confirmed_independently():
 
 
 # --- the page --------------------------------------------------------------------------------
+
 
 @pytest.mark.parametrize("lang", ["vi", "en"])
 def test_render_errata_markdown_groups_by_severity_math_first(lang):
@@ -248,8 +271,11 @@ def dead_errata_links(markdown: str, anchors: set[str]) -> list[str]:
 
 def test_links_to_errata_ids_resolve():
     """A chapter links an erratum as 13-errata.md#<id>: every such id has its anchor on the page."""
-    anchors = set(re.findall(r'<span id="([\w-]+)"></span>',
-                             errata.render_errata_markdown("vi") + errata.render_confirmed_markdown("vi")))
+    anchors = set(
+        re.findall(
+            r'<span id="([\w-]+)"></span>', errata.render_errata_markdown("vi") + errata.render_confirmed_markdown("vi")
+        )
+    )
     assert anchors == set(IDS) | {c.id for c in CONFIRMED}
     for page in DOCS.glob("*.md"):
         assert not dead_errata_links(page.read_text(encoding="utf-8"), anchors), page.name
@@ -277,12 +303,14 @@ def test_text_rejects_unknown_language():
 
 # --- the rounding rule ---------------------------------------------------------------------------
 
+
 def test_rounding_rule_exact_decimal_ties_to_even():
     """A printed number is judged on the exact decimal value, ties to even: the two ties of the
     sources (z = -2.825 printed -2.82, the error 0.000025 printed 0.00002) are treated alike,
     although their floats lie on opposite sides of the tie."""
     z, err = 2.331 * 1.0 - 5.156, (1.17 * 5.5 + 0.26 - 6.7) ** 2
     from decimal import Decimal
+
     assert abs(Decimal(z)) < Decimal("2.825") and Decimal(err) > Decimal("0.000025")  # |floats|: below, above
     assert errata._same(z, -2.82, 2) and not errata._same(z, -2.83, 2)
     assert errata._same(err, 0.00002, 5) and not errata._same(err, 0.00003, 5)
@@ -295,10 +323,18 @@ def test_rounding_rule_exact_decimal_ties_to_even():
 
 RAW = yaml.safe_load(ERRATA_YML.read_text(encoding="utf-8"))
 GOOD = {
-    "id": "slides-test", "source": "slides", "severity": "rounding", "where": "'Example'",
-    "says": "$w = -0.1068$", "correct": "$w = <<value:4>>$", "why": {"vi": "cắt bớt", "en": "truncated"},
-    "compute": {"value": "sgd_step_one_feature().param('w')"}, "source_value": -0.1068,
-    "reproduce": "truncated", "digits": 4, "lesson": "sgd_step_one_feature",
+    "id": "slides-test",
+    "source": "slides",
+    "severity": "rounding",
+    "where": "'Example'",
+    "says": "$w = -0.1068$",
+    "correct": "$w = <<value:4>>$",
+    "why": {"vi": "cắt bớt", "en": "truncated"},
+    "compute": {"value": "sgd_step_one_feature().param('w')"},
+    "source_value": -0.1068,
+    "reproduce": "truncated",
+    "digits": 4,
+    "lesson": "sgd_step_one_feature",
 }
 
 
@@ -312,23 +348,30 @@ def test_a_good_record_loads_and_checks():
     assert e.check().ok and e.correct("en") == "$w = −0.1069$" and e.says("vi") == e.says("en")
 
 
-@pytest.mark.parametrize("change, field, message", [
-    ({"severity": "typo"}, "severity", "unknown severity 'typo' (one of math, condition, notation, rounding)"),
-    ({"colour": "red"}, "colour", "unknown key"),
-    ({"source": "book"}, "source", "unknown source 'book'"),
-    ({"compute": {"value": "sgd_step_one_featur().param('w')"}}, "compute.value", "unknown function 'sgd_step_one_featur'"),
-    ({"compute": {"value": "lambda: 1"}}, "compute.value", "must start with a function call"),
-    ({"compute": {"value": "sgd_step_one_feature(0.1 + 0.2).loss_before"}}, "compute.value", "must be literals"),
-    ({"compute": {"value": "__import__('os').getcwd()"}}, "compute.value", "unknown function '__import__'"),
-    ({"compute": {"w": "sgd_step_one_feature().loss_before"}}, "compute", "at least 'value'"),
-    ({"correct": "$w = <<w:4>>$"}, "correct", "<<w>> (vi) is not computed"),
-    ({"correct": "$w = <<value:.4f>>$"}, "correct", "a field is <<name>>, <<name:4>> or <<name:sci2>>"),
-    ({"why": {"vi": "cắt bớt"}}, "why", "a text is one string"),
-    ({"lesson": "no_such_lesson"}, "lesson", "not a function of lossbook.lesson"),
-    ({"digits": "four"}, "digits", "a whole number"),
-    ({"reproduce": "truncated", "digits": None}, "reproduce", "needs digits"),
-    ({"id": "notes-test"}, "id", "must start with 'slides-'"),
-])
+@pytest.mark.parametrize(
+    "change, field, message",
+    [
+        ({"severity": "typo"}, "severity", "unknown severity 'typo' (one of math, condition, notation, rounding)"),
+        ({"colour": "red"}, "colour", "unknown key"),
+        ({"source": "book"}, "source", "unknown source 'book'"),
+        (
+            {"compute": {"value": "sgd_step_one_featur().param('w')"}},
+            "compute.value",
+            "unknown function 'sgd_step_one_featur'",
+        ),
+        ({"compute": {"value": "lambda: 1"}}, "compute.value", "must start with a function call"),
+        ({"compute": {"value": "sgd_step_one_feature(0.1 + 0.2).loss_before"}}, "compute.value", "must be literals"),
+        ({"compute": {"value": "__import__('os').getcwd()"}}, "compute.value", "unknown function '__import__'"),
+        ({"compute": {"w": "sgd_step_one_feature().loss_before"}}, "compute", "at least 'value'"),
+        ({"correct": "$w = <<w:4>>$"}, "correct", "<<w>> (vi) is not computed"),
+        ({"correct": "$w = <<value:.4f>>$"}, "correct", "a field is <<name>>, <<name:4>> or <<name:sci2>>"),
+        ({"why": {"vi": "cắt bớt"}}, "why", "a text is one string"),
+        ({"lesson": "no_such_lesson"}, "lesson", "not a function of lossbook.lesson"),
+        ({"digits": "four"}, "digits", "a whole number"),
+        ({"reproduce": "truncated", "digits": None}, "reproduce", "needs digits"),
+        ({"id": "notes-test"}, "id", "must start with 'slides-'"),
+    ],
+)
 def test_loader_names_the_record_and_the_field(change, field, message):
     broken = {**GOOD, **change}
     with pytest.raises(ErrataFileError) as err:
@@ -344,8 +387,17 @@ def test_loader_refuses_a_missing_key_and_a_duplicate_id():
     with pytest.raises(ErrataFileError, match=r"record 'slides-test', field 'id': used twice"):
         load(yaml.safe_dump(data, allow_unicode=True))
     with pytest.raises(ErrataFileError, match=r"confirmed 'slides-test', field 'compute': .*unknown function 'nope'"):
-        _load_with({"id": "slides-test", "source": "slides", "where": "x", "says": "y", "source_value": 1.0,
-                    "compute": "nope()"}, "confirmed")
+        _load_with(
+            {
+                "id": "slides-test",
+                "source": "slides",
+                "where": "x",
+                "says": "y",
+                "source_value": 1.0,
+                "compute": "nope()",
+            },
+            "confirmed",
+        )
 
 
 def test_data_file_holds_names_and_literals_only():
@@ -359,8 +411,10 @@ def test_data_file_holds_names_and_literals_only():
         compute = record["compute"] if isinstance(record["compute"], dict) else {"value": record["compute"]}
         for ref in (r for v in compute.values() for r in (v if isinstance(v, list) else [v])):
             tree = ast.parse(ref, mode="eval")
-            assert not any(isinstance(n, (ast.Lambda, ast.BinOp, ast.BoolOp, ast.Compare, ast.comprehension,
-                                          ast.IfExp)) for n in ast.walk(tree)), ref
+            assert not any(
+                isinstance(n, (ast.Lambda, ast.BinOp, ast.BoolOp, ast.Compare, ast.comprehension, ast.IfExp))
+                for n in ast.walk(tree)
+            ), ref
     assert {e.severity for e in ERRATA} == set(SEVERITIES)
 
 
@@ -368,4 +422,6 @@ def test_ref_evaluates_fields_items_and_methods():
     names = errata.load.__globals__["functions"]()
     ref = errata.Ref.parse("sgd_step_two_features(0.0931, 0.4990, -0.1013).param('w1', when='before')", names)
     assert ref() == 0.499 and str(ref) == ref.text
-    assert errata.Ref.parse("separable_no_minimiser().losses[-1]", names)() == lesson.separable_no_minimiser().losses[-1]
+    assert (
+        errata.Ref.parse("separable_no_minimiser().losses[-1]", names)() == lesson.separable_no_minimiser().losses[-1]
+    )

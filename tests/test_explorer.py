@@ -6,6 +6,7 @@ lesson's worked steps, losses and gradients recomputed independently (objectives
 differences), the presets' reference runs recomputed by a plain loop of gradient steps,
 the presets' stories, and a JSON file small enough to load on every chapter page.
 """
+
 from __future__ import annotations
 
 import json
@@ -75,7 +76,7 @@ def test_worked_steps_are_gradient_steps_on_the_right_loss(data) -> None:
         for kind, (Xs, ys) in (("sgd", (X[:1], y[:1])), ("batch", (X, y))):
             step = steps[kind]
             assert step["loss"] == loss and step["lr"] == LEARNING_RATE and step["start"] == list(START)
-            numeric = numerical_gradient(lambda t: objective(Xs, ys, t), np.array([START[1], START[0]]))
+            numeric = numerical_gradient(lambda t: objective(Xs, ys, t), np.array([START[1], START[0]]))  # noqa: B023 (called at once)
             assert step["grad"] == pytest.approx(list(numeric), abs=1e-8), (loss, kind)
             assert step["b"] == pytest.approx(START[1] - LEARNING_RATE * step["grad"][0], abs=1e-15)
             assert step["w"] == pytest.approx(START[0] - LEARNING_RATE * step["grad"][1], abs=1e-15)
@@ -118,8 +119,8 @@ def _plain_descent(x, y, w, b, lr, loss, steps, per_sample=False):
     objective = bce_objective if loss == "bce" else sigmoid_mse_objective
     X, theta, out = x.reshape(-1, 1), np.array([b, w], dtype=float), []
     for k in range(steps):
-        Xs, ys = (X[k % len(x):k % len(x) + 1], y[k % len(x):k % len(x) + 1]) if per_sample else (X, y)
-        theta = theta - lr * numerical_gradient(lambda t: objective(Xs, ys, t), theta)
+        Xs, ys = (X[k % len(x) : k % len(x) + 1], y[k % len(x) : k % len(x) + 1]) if per_sample else (X, y)
+        theta = theta - lr * numerical_gradient(lambda t: objective(Xs, ys, t), theta)  # noqa: B023 (called at once)
         out.append(theta.copy())
     return out
 
@@ -152,7 +153,9 @@ def test_the_presets_tell_their_stories(data) -> None:
     # separable: w only grows, the BCE only falls
     sep = runs["separable"]["bce"]
     ws, losses = [sep["start"]["w"]] + sep["batch"]["w"], [sep["start"]["bce"]] + sep["batch"]["bce"]
-    assert all(a < b for a, b in zip(ws, ws[1:])) and all(a > b for a, b in zip(losses, losses[1:]))
+    assert all(a < b for a, b in zip(ws, ws[1:], strict=False)) and all(
+        a > b for a, b in zip(losses, losses[1:], strict=False)
+    )
 
 
 def test_is_separable() -> None:
@@ -168,13 +171,15 @@ def test_checks_are_recomputed_independently(data) -> None:
         assert check["mse"] == pytest.approx(sigmoid_mse_objective(X, y, theta), abs=1e-14)
         assert check["bce"] == pytest.approx(bce_objective(X, y, theta), abs=1e-12)
         for name, objective in (("grad_mse", sigmoid_mse_objective), ("grad_bce", bce_objective)):
-            numeric = numerical_gradient(lambda t: objective(X, y, t), theta)
+            numeric = numerical_gradient(lambda t: objective(X, y, t), theta)  # noqa: B023 (called at once)
             assert check[name] == pytest.approx(list(numeric), abs=1e-7), (check, name)
     assert set(by_set) == set(data["datasets"])
     for key, points in by_set.items():
         spec = DATASETS[key]
         assert set(CHECK_POINTS) <= set(points) and len(points) >= 9 + len(CHECK_POINTS) - 1, key
-        inside = [p for p in points if spec.w_range[0] < p[0] < spec.w_range[1] and spec.b_range[0] < p[1] < spec.b_range[1]]
+        inside = [
+            p for p in points if spec.w_range[0] < p[0] < spec.w_range[1] and spec.b_range[0] < p[1] < spec.b_range[1]
+        ]
         assert len(inside) == len(points), key
 
 

@@ -4,6 +4,7 @@ deterministic SVG bytes (with the build's own SVG settings), no pyplot figure le
 Building a figure is cheap; drawing it to SVG is not, so every figure is built (twice,
 once per language, cached for the module) and only a few are drawn, twice each.
 """
+
 from __future__ import annotations
 
 import ast
@@ -26,9 +27,21 @@ ROOT = Path(__file__).resolve().parent.parent
 
 #: Figures the lesson's pages rely on (the brief of the figures module).
 REQUIRED = {
-    "sigmoid", "losses_per_sample", "landscape", "mse_curvature", "walk_2d", "square_gd",
-    "house_prices", "petal_line", "petal_sigmoid", "logistic_growth", "decision_boundary_line",
-    "decision_boundary_circle", "loss_history", "entropy", "tumour_threshold",
+    "sigmoid",
+    "losses_per_sample",
+    "landscape",
+    "mse_curvature",
+    "walk_2d",
+    "square_gd",
+    "house_prices",
+    "petal_line",
+    "petal_sigmoid",
+    "logistic_growth",
+    "decision_boundary_line",
+    "decision_boundary_circle",
+    "loss_history",
+    "entropy",
+    "tumour_threshold",
 }
 #: Drawn to SVG twice in the determinism test: a plain line plot, a filled contour with a
 #: colorbar, and a figure with fitted models (the slowest kinds of artists).
@@ -107,12 +120,14 @@ def test_vietnamese_text_has_diacritics(built):
         titles = [fig.get_suptitle()]
         titles += [ax.get_title() for ax in _main_axes(fig)]
         text = " ".join(titles)
-        assert any(ord(c) > 127 and c.isalpha() for c in text), f"{name}: Vietnamese titles without diacritics: {text!r}"
+        assert any(ord(c) > 127 and c.isalpha() for c in text), (
+            f"{name}: Vietnamese titles without diacritics: {text!r}"
+        )
 
 
 @pytest.mark.parametrize("lang", ["fr", "VI", "", None, "english"])
 def test_bad_lang_is_a_value_error(lang):
-    for name, func in FIGURES.items():
+    for _name, func in FIGURES.items():
         with pytest.raises(ValueError, match=r"lang must be one of \('vi', 'en'\)"):
             func(lang=lang)
 

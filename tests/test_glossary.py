@@ -40,8 +40,7 @@ PENDING: set[tuple[str, str]] = {
 }
 
 _VI_LETTERS = re.compile(
-    "[đăâêôơư"
-    "àáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵ]",
+    "[đăâêôơưàáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵ]",
     re.IGNORECASE,
 )
 
@@ -63,8 +62,11 @@ def markdown_units(markdown: str) -> list[str]:
     """A Markdown page as the reader reads it: its prose (admonition titles unquoted: they are
     headings, not quotations), and the comments of its code blocks."""
     markdown = _ADMONITION_TITLE.sub(r"\1 \2", markdown)
-    comments = [m.group(1) for block in _FENCE_BLOCK.finditer(markdown)
-                for m in re.finditer(r"#\s+(.*)$", block.group(0), re.MULTILINE)]
+    comments = [
+        m.group(1)
+        for block in _FENCE_BLOCK.finditer(markdown)
+        for m in re.finditer(r"#\s+(.*)$", block.group(0), re.MULTILINE)
+    ]
     return [prose(markdown), *comments]
 
 
@@ -116,8 +118,9 @@ def reader_texts(root: Path = ROOT) -> Iterator[tuple[str, str, list[str]]]:
     quizzes = yaml.safe_load((docs / "_data" / "quizzes.yml").read_text(encoding="utf-8"))
     for lang in ("vi", "en"):
         yield f"docs/_data/quizzes.yml ({lang})", lang, [prose(u) for u in yaml_units(quizzes, lang)]
-    for source in sorted([*(root / "lossbook").rglob("*.py"), *(docs / "notebooks").glob("*.py"),
-                          *(root / "bookbuild").rglob("*.py")]):
+    for source in sorted(
+        [*(root / "lossbook").rglob("*.py"), *(docs / "notebooks").glob("*.py"), *(root / "bookbuild").rglob("*.py")]
+    ):
         if source.name == "glossary.py":  # the rule itself, with its counter-examples
             continue
         yield str(source.relative_to(root)), "vi", python_units(source.read_text(encoding="utf-8"))
@@ -135,11 +138,20 @@ def problems(where: str, lang: str, texts: list[str], terms=TERMS) -> list[tuple
     for text in texts:
         if lang == "vi":
             for word in old_tone_marks(text):
-                found.append(("tone", f"{where}: old-style tone mark {word!r} (the book writes the "
-                                      f"new style: hoá, toạ, khoẻ, luỹ; see CONTRIBUTING.md)"))
+                found.append(
+                    (
+                        "tone",
+                        f"{where}: old-style tone mark {word!r} (the book writes the "
+                        f"new style: hoá, toạ, khoẻ, luỹ; see CONTRIBUTING.md)",
+                    )
+                )
         for variant, key, context in rejected_hits(prose(text), lang, terms):
-            found.append((variant.casefold(), f"{where}: {variant!r} in '…{context}…': write "
-                                              f"{names[key].name(lang)!r} (glossary entry {key!r})"))
+            found.append(
+                (
+                    variant.casefold(),
+                    f"{where}: {variant!r} in '…{context}…': write {names[key].name(lang)!r} (glossary entry {key!r})",
+                )
+            )
     return found
 
 
@@ -165,13 +177,20 @@ def test_pending_fixes_are_still_pending():
 
 def test_every_source_kind_is_scanned():
     where = {w for w, _, texts in SOURCES if texts}
-    for expected in ("docs/08-bce.md", "docs/_data/quizzes.yml (vi)", "lossbook/errata/errata.yml",
-                     "docs/notebooks/sgd-by-hand.py", "docs/assets/explorer.js", "lossbook/explorer.py"):
+    for expected in (
+        "docs/08-bce.md",
+        "docs/_data/quizzes.yml (vi)",
+        "lossbook/errata/errata.yml",
+        "docs/notebooks/sgd-by-hand.py",
+        "docs/assets/explorer.js",
+        "lossbook/explorer.py",
+    ):
         assert expected in where, expected
     assert any(w.startswith("lossbook/figures") for w in where)
 
 
 # --- the checks catch planted text -------------------------------------------------------------
+
 
 def test_tone_rule_is_the_rule_not_a_word_list():
     planted = "hòa bình, thủy điện, khỏe mạnh, ủy ban, tỏa sáng, họa sĩ, lõa"
@@ -183,9 +202,11 @@ def test_tone_rule_is_the_rule_not_a_word_list():
 
 
 def test_planted_page_is_caught(tmp_path):
-    page = ("# Trang thử\n\nTa tính toạ độ rồi hóa giải. Bước học $\\eta$ phải nhỏ; "
-            "giá trị riêng âm.\n\nTrị riêng (eigenvalue, giá trị riêng) và `bước học` là hợp lệ; "
-            "độ lệch chuẩn cũng vậy.\n\n```python\nx = 1  # lũy thừa\n```\n")
+    page = (
+        "# Trang thử\n\nTa tính toạ độ rồi hóa giải. Bước học $\\eta$ phải nhỏ; "
+        "giá trị riêng âm.\n\nTrị riêng (eigenvalue, giá trị riêng) và `bước học` là hợp lệ; "
+        "độ lệch chuẩn cũng vậy.\n\n```python\nx = 1  # lũy thừa\n```\n"
+    )
     kinds = [k for k, _ in problems("docs/99-planted.md", "vi", markdown_units(page))]
     assert sorted(kinds) == ["bước học", "giá trị riêng", "tone", "tone"]
 
@@ -201,16 +222,23 @@ def test_planted_sources_are_caught():
     assert kinds == ["tone", "đường mức", "độ lệch"]
     js = 'const vi = {b: "b (độ lệch)", note: "cắt bớt thay vì làm tròn", ok: `tốc độ học`};'
     assert [k for k, _ in problems("x.js", "vi", js_units(js))] == ["cắt bớt"]
-    quiz = {"q": {"vi": {"question": "Vì sao dùng likelihood?", "options": ["tọa độ", "b"]},
-                  "en": {"question": "Why likelihood?"}}}
+    quiz = {
+        "q": {
+            "vi": {"question": "Vì sao dùng likelihood?", "options": ["tọa độ", "b"]},
+            "en": {"question": "Why likelihood?"},
+        }
+    }
     kinds = sorted(k for k, _ in problems("q", "vi", yaml_units(quiz, "vi")))
     assert kinds == ["likelihood", "tone"]
-    notebook = ('# %% [markdown] lang="vi"\n# Cách tính ngây thơ\n# bị tràn số.\n\n'
-                '# %% [markdown] lang="en"\n# The naive form overflows.\n')
+    notebook = (
+        '# %% [markdown] lang="vi"\n# Cách tính ngây thơ\n# bị tràn số.\n\n'
+        '# %% [markdown] lang="en"\n# The naive form overflows.\n'
+    )
     assert [k for k, _ in problems("nb.py", "vi", python_units(notebook))] == ["ngây thơ"]
 
 
 # --- the glossary file itself ------------------------------------------------------------------
+
 
 def test_every_term_is_named_and_defined_in_its_chapter():
     """The defining chapter uses the Vietnamese name, glossed with the English one."""
@@ -231,14 +259,20 @@ CHAPTERS = sorted(p for p in DOCS.glob("[01][0-9]-*.md") if not p.name.endswith(
 @pytest.mark.parametrize("chapter", CHAPTERS, ids=[p.name for p in CHAPTERS])
 def test_first_use_of_each_term_in_a_chapter_carries_the_english_term(chapter):
     text = chapter.read_text(encoding="utf-8")
-    bare = [f"{chapter.name}:{text.count(chr(10), 0, off) + 1}: {t.vi!r} at its first use in the chapter: "
-            f"write '{t.vi} ({t.en})'" for t, off, glossed in first_uses(text, TERMS) if not glossed]
+    bare = [
+        f"{chapter.name}:{text.count(chr(10), 0, off) + 1}: {t.vi!r} at its first use in the chapter: "
+        f"write '{t.vi} ({t.en})'"
+        for t, off, glossed in first_uses(text, TERMS)
+        if not glossed
+    ]
     assert not bare, "\n".join(bare)
 
 
 def test_first_use_check_catches_a_bare_term():
-    planted = ("# Chương thử\n\n## Trị riêng\n\nMa trận có **trị riêng** âm, và trị riêng (eigenvalue) thứ hai.\n"
-               "Tốc độ học (learning rate) $\\eta$; `hàm mất mát` là mã; hàm mất mát (loss function) ở đây.\n")
+    planted = (
+        "# Chương thử\n\n## Trị riêng\n\nMa trận có **trị riêng** âm, và trị riêng (eigenvalue) thứ hai.\n"
+        "Tốc độ học (learning rate) $\\eta$; `hàm mất mát` là mã; hàm mất mát (loss function) ở đây.\n"
+    )
     got = [(t.key, glossed) for t, _, glossed in first_uses(planted, TERMS)]
     assert got == [("eigenvalue", False), ("learning-rate", True), ("loss-function", True)]
 
@@ -254,15 +288,26 @@ def _broken_glossary(tmp_path: Path, edit) -> Path:
     return path
 
 
-@pytest.mark.parametrize("edit,message", [
-    (lambda d: d["eigenvalue"].update(spelling="x"), r"'eigenvalue': unknown key\(s\) \['spelling'\]"),
-    (lambda d: d["eigenvalue"]["definition"].pop("en"), r"'eigenvalue': definition is missing language\(s\) \['en'\]"),
-    (lambda d: d["eigenvalue"].pop("vi"), r"'eigenvalue': missing \['vi'\]"),
-    (lambda d: d["eigenvalue"].update(chapter="99-nowhere.md"), r"'eigenvalue': chapter '99-nowhere.md' is not a page"),
-    (lambda d: d["eigenvalue"]["rejected"].update(vi=["trị riêng"]),
-     r"'eigenvalue': the vi name .* is itself rejected"),
-    (lambda d: d["psd"].update(vi="trị riêng"), r"'psd': vi name 'trị riêng' is already entry 'eigenvalue'"),
-])
+@pytest.mark.parametrize(
+    "edit,message",
+    [
+        (lambda d: d["eigenvalue"].update(spelling="x"), r"'eigenvalue': unknown key\(s\) \['spelling'\]"),
+        (
+            lambda d: d["eigenvalue"]["definition"].pop("en"),
+            r"'eigenvalue': definition is missing language\(s\) \['en'\]",
+        ),
+        (lambda d: d["eigenvalue"].pop("vi"), r"'eigenvalue': missing \['vi'\]"),
+        (
+            lambda d: d["eigenvalue"].update(chapter="99-nowhere.md"),
+            r"'eigenvalue': chapter '99-nowhere.md' is not a page",
+        ),
+        (
+            lambda d: d["eigenvalue"]["rejected"].update(vi=["trị riêng"]),
+            r"'eigenvalue': the vi name .* is itself rejected",
+        ),
+        (lambda d: d["psd"].update(vi="trị riêng"), r"'psd': vi name 'trị riêng' is already entry 'eigenvalue'"),
+    ],
+)
 def test_a_broken_glossary_names_the_entry(tmp_path, edit, message):
     with pytest.raises(ValueError, match=message):
         load_glossary(_broken_glossary(tmp_path, edit))

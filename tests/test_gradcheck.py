@@ -1,5 +1,6 @@
 """Finite differences: accuracy of the stencils, the slides' examples, and detection of wrong
 formulas."""
+
 from __future__ import annotations
 
 import math

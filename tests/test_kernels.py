@@ -4,6 +4,7 @@ The second half reads every module of ``lossbook`` as a syntax tree and looks fo
 kernels' formulas written out again (a stable sigmoid, a softplus, a bias column); the
 detector is itself tested on snippets that contain each copy and on ``_kernels.py``.
 """
+
 from __future__ import annotations
 
 import ast
@@ -29,8 +30,7 @@ def test_sigmoid_is_correct_and_quiet_everywhere():
     with warnings.catch_warnings():
         warnings.simplefilter("error")  # no overflow warning anywhere
         s = K.sigmoid(Z)
-    exact = [1 / (1 + math.exp(-z)) if z > -700 else math.exp(z) / (1 + math.exp(z)) if z > -745 else 0.0
-             for z in Z]
+    exact = [1 / (1 + math.exp(-z)) if z > -700 else math.exp(z) / (1 + math.exp(z)) if z > -745 else 0.0 for z in Z]
     np.testing.assert_allclose(s, exact, rtol=1e-15, atol=0)
     assert K.sigmoid(np.array([0.0]))[0] == 0.5
 
@@ -60,6 +60,7 @@ def test_add_bias_prepends_ones():
 
 # --- one definition -------------------------------------------------------------------------
 
+
 def _called(node: ast.AST, *names: str) -> bool:
     """``node`` is a call of a function whose last name is one of ``names`` (np.exp, math.exp, exp)."""
     if not isinstance(node, ast.Call):
@@ -78,12 +79,21 @@ def kernel_copies(source: str) -> list[tuple[int, str]]:
     found = []
     for node in ast.walk(ast.parse(source)):
         # exp(-|z|): the stable sigmoid's and softplus's trick
-        if _called(node, "exp") and node.args and isinstance(node.args[0], ast.UnaryOp) \
-                and isinstance(node.args[0].op, ast.USub) and _called(node.args[0].operand, "abs", "fabs"):
+        if (
+            _called(node, "exp")
+            and node.args
+            and isinstance(node.args[0], ast.UnaryOp)
+            and isinstance(node.args[0].op, ast.USub)
+            and _called(node.args[0].operand, "abs", "fabs")
+        ):
             found.append((node.lineno, "exp(-|z|)"))
         # something / (1 + exp(...)): a sigmoid
-        if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Div) and isinstance(node.right, ast.BinOp) \
-                and isinstance(node.right.op, ast.Add):
+        if (
+            isinstance(node, ast.BinOp)
+            and isinstance(node.op, ast.Div)
+            and isinstance(node.right, ast.BinOp)
+            and isinstance(node.right.op, ast.Add)
+        ):
             pair = (node.right.left, node.right.right)
             if any(_is_one(a) and _called(b, "exp") for a, b in (pair, pair[::-1])):
                 found.append((node.lineno, "sigmoid 1/(1 + exp)"))
@@ -91,21 +101,28 @@ def kernel_copies(source: str) -> list[tuple[int, str]]:
         if _called(node, "log1p") and node.args and _called(node.args[0], "exp"):
             found.append((node.lineno, "softplus log1p(exp)"))
         # hstack/column_stack/concatenate([ones(...), X]): a bias column
-        if _called(node, "hstack", "column_stack", "concatenate") and node.args \
-                and isinstance(node.args[0], (ast.List, ast.Tuple)) and node.args[0].elts \
-                and _called(node.args[0].elts[0], "ones", "ones_like"):
+        if (
+            _called(node, "hstack", "column_stack", "concatenate")
+            and node.args
+            and isinstance(node.args[0], (ast.List, ast.Tuple))
+            and node.args[0].elts
+            and _called(node.args[0].elts[0], "ones", "ones_like")
+        ):
             found.append((node.lineno, "bias column"))
     return found
 
 
-@pytest.mark.parametrize("snippet, what", [
-    ("p = 1.0 / (1.0 + np.exp(-z))", "sigmoid 1/(1 + exp)"),
-    ("p = math.exp(z) / (1 + math.exp(z))", "sigmoid 1/(1 + exp)"),
-    ("e = np.exp(-np.abs(z))", "exp(-|z|)"),
-    ("loss = np.log1p(np.exp(z)) - y * z", "softplus log1p(exp)"),
-    ("Xb = np.hstack([np.ones((m, 1)), X])", "bias column"),
-    ("Xb = np.column_stack([np.ones(m), X])", "bias column"),
-])
+@pytest.mark.parametrize(
+    "snippet, what",
+    [
+        ("p = 1.0 / (1.0 + np.exp(-z))", "sigmoid 1/(1 + exp)"),
+        ("p = math.exp(z) / (1 + math.exp(z))", "sigmoid 1/(1 + exp)"),
+        ("e = np.exp(-np.abs(z))", "exp(-|z|)"),
+        ("loss = np.log1p(np.exp(z)) - y * z", "softplus log1p(exp)"),
+        ("Xb = np.hstack([np.ones((m, 1)), X])", "bias column"),
+        ("Xb = np.column_stack([np.ones(m), X])", "bias column"),
+    ],
+)
 def test_the_detector_finds_each_copy(snippet, what):
     assert [w for _, w in kernel_copies(snippet)] == [what]
 
@@ -159,15 +176,23 @@ def private_imports(source: str, *, in_subpackage: bool = False) -> list[str]:
     ``errata/``...), a sibling's private name (``from .model import _FIELD``): private to
     a package means usable within it.
     """
-    return [alias.name for node in ast.walk(ast.parse(source))
-            if isinstance(node, ast.ImportFrom) and node.level > 0 and node.module
-            and not (in_subpackage and node.level == 1)
-            for alias in node.names if alias.name.startswith("_")]
+    return [
+        alias.name
+        for node in ast.walk(ast.parse(source))
+        if isinstance(node, ast.ImportFrom)
+        and node.level > 0
+        and node.module
+        and not (in_subpackage and node.level == 1)
+        for alias in node.names
+        if alias.name.startswith("_")
+    ]
 
 
 def test_the_private_import_check_sees_one():
-    source = ("from .optim import _newton\nfrom . import _kernels\n"
-              "from ._kernels import add_bias as _ab\nfrom .model import _FIELD\nfrom ..losses import _bracket")
+    source = (
+        "from .optim import _newton\nfrom . import _kernels\n"
+        "from ._kernels import add_bias as _ab\nfrom .model import _FIELD\nfrom ..losses import _bracket"
+    )
     assert private_imports(source) == ["_newton", "_FIELD", "_bracket"]
     assert private_imports(source, in_subpackage=True) == ["_bracket"]
 
@@ -183,6 +208,7 @@ def test_no_module_imports_a_private_name_of_another():
 
 # --- the package's public names ---------------------------------------------------------------
 
+
 def test_lossbook_all_lists_every_public_name_it_binds():
     import types
 
@@ -190,20 +216,40 @@ def test_lossbook_all_lists_every_public_name_it_binds():
 
     assert len(lossbook.__all__) == len(set(lossbook.__all__))
     assert [name for name in lossbook.__all__ if not hasattr(lossbook, name)] == []
-    unlisted = [name for name, value in vars(lossbook).items()
-                if not name.startswith("_") and name != "annotations"
-                and not isinstance(value, types.ModuleType) and name not in lossbook.__all__]
+    unlisted = [
+        name
+        for name, value in vars(lossbook).items()
+        if not name.startswith("_")
+        and name != "annotations"
+        and not isinstance(value, types.ModuleType)
+        and name not in lossbook.__all__
+    ]
     assert unlisted == []
 
 
 # --- small modules ----------------------------------------------------------------------------
 
-MATH_MODULES = ["_kernels.py", "_validation.py", "activations.py", "losses.py", "curvature.py", "landscape.py",
-                "entropy.py", "gradcheck.py", "models.py", "convergence.py", "vectorisation.py", "optim/*.py"]
+MATH_MODULES = [
+    "_kernels.py",
+    "_validation.py",
+    "activations.py",
+    "losses.py",
+    "curvature.py",
+    "landscape.py",
+    "entropy.py",
+    "gradcheck.py",
+    "models.py",
+    "convergence.py",
+    "vectorisation.py",
+    "optim/*.py",
+]
 
 
-@pytest.mark.parametrize("path", sorted({p for pattern in MATH_MODULES for p in PACKAGE.glob(pattern)}),
-                         ids=lambda p: p.relative_to(PACKAGE).as_posix())
+@pytest.mark.parametrize(
+    "path",
+    sorted({p for pattern in MATH_MODULES for p in PACKAGE.glob(pattern)}),
+    ids=lambda p: p.relative_to(PACKAGE).as_posix(),
+)
 def test_math_modules_stay_small(path):
     lines = len(path.read_text(encoding="utf-8").splitlines())
     assert lines <= 500, f"{path.name} has {lines} lines; split it by concept"

@@ -1,5 +1,6 @@
 """lossbook.lesson: every worked example against an independent recomputation (plain Python
 ``math``, no lossbook), and the ``markdown()`` contract of every result."""
+
 from __future__ import annotations
 
 import dataclasses
@@ -26,15 +27,25 @@ def bce(y: float, p: float) -> float:
 # --- every public example: dataclass contract and markdown contract -------------------------
 
 #: The quizzes' checks and their helpers return an option index or a number, not a worked example.
-CHECKS = {name: getattr(lesson, name) for name in lesson.__all__
-          if name.startswith("check_") or name in ("option_value", "closest_option")}
-EXAMPLES = {name: getattr(lesson, name) for name in lesson.__all__
-            if callable(getattr(lesson, name)) and name not in CHECKS}
+CHECKS = {
+    name: getattr(lesson, name)
+    for name in lesson.__all__
+    if name.startswith("check_") or name in ("option_value", "closest_option")
+}
+EXAMPLES = {
+    name: getattr(lesson, name) for name in lesson.__all__ if callable(getattr(lesson, name)) and name not in CHECKS
+}
 
 
 def test_all_lists_every_public_function():
-    public = {n for n, v in vars(lesson).items() if callable(v) and not n.startswith("_")
-              and getattr(v, "__module__", "").startswith("lossbook.lesson.") and not isinstance(v, type)}
+    public = {
+        n
+        for n, v in vars(lesson).items()
+        if callable(v)
+        and not n.startswith("_")
+        and getattr(v, "__module__", "").startswith("lossbook.lesson.")
+        and not isinstance(v, type)
+    }
     assert public == set(EXAMPLES) | set(CHECKS)
 
 
@@ -86,8 +97,9 @@ def test_markdown_contract(name):
         body = _strip_math("\n".join(lines[2:]))
         assert not re.search(r"(?<![\w.])-\d", body), f"{name} ({lang}) prints an ASCII minus: {body}"
     # the same numbers in both languages, only words differ
-    numbers = {lang: re.findall(r"−?\d+(?:\.\d+)?", _strip_math("\n".join(md.split("\n")[2:])))
-               for lang, md in tables.items()}
+    numbers = {
+        lang: re.findall(r"−?\d+(?:\.\d+)?", _strip_math("\n".join(md.split("\n")[2:]))) for lang, md in tables.items()
+    }
     assert numbers["vi"] == numbers["en"]
     assert len(tables["vi"].split("\n")) == len(tables["en"].split("\n"))
 
@@ -109,10 +121,11 @@ def test_tables_use_the_site_format_no_negative_zero():
 
 # --- 1. review: derivative, descent, the 2-D walk, the chain rule ----------------------------
 
+
 def test_derivative_as_limit_is_2x_plus_delta():
     r = lesson.derivative_as_limit(3.0, (1.0, 0.1, 0.01, 0.001))
     assert r.derivative == 6.0
-    for d, q in zip(r.deltas, r.quotients):
+    for d, q in zip(r.deltas, r.quotients, strict=True):
         assert q == pytest.approx(6.0 + d, abs=1e-9)
 
 
@@ -133,7 +146,7 @@ def test_walk_2d_slides_rule_and_standard_gd():
         points.append((x, y))
         x, y = x - 1.0 * 2 * x, y - 1.0 * 2 * y
     assert r.gd_points == tuple(points) == ((3.0, 4.0), (-3.0, -4.0), (3.0, 4.0), (-3.0, -4.0), (3.0, 4.0))
-    assert all(g == (2 * p[0], 2 * p[1]) for p, g in zip(r.gd_points, r.gd_gradients))
+    assert all(g == (2 * p[0], 2 * p[1]) for p, g in zip(r.gd_points, r.gd_gradients, strict=True))
 
 
 def test_walk_2d_default_is_optim_slides_walk():
@@ -160,6 +173,7 @@ def test_chain_rule_is_8x_minus_16(x):
 
 # --- 2. house prices --------------------------------------------------------------------------
 
+
 def test_the_slides_parameters_are_exported():
     assert lesson.HOUSE_LINES == ((-0.34, 0.04), (1.17, 0.26))
     assert lesson.PETAL_LINES == ((0.535, -0.654), (2.331, -5.156))
@@ -172,7 +186,7 @@ def test_house_price_table(w, b):
     area, price = (6.7, 4.6, 3.5, 5.5), (9.1, 5.9, 4.6, 6.7)
     r = lesson.house_price_table(w, b)
     pred = [w * a + b for a in area]
-    err = [(p - y) ** 2 for p, y in zip(pred, price)]
+    err = [(p - y) ** 2 for p, y in zip(pred, price, strict=True)]
     np.testing.assert_allclose(r.predicted, pred, rtol=1e-14)
     np.testing.assert_allclose(r.squared_error, err, rtol=1e-12)
     assert r.sse == pytest.approx(sum(err), rel=1e-12)
@@ -196,11 +210,12 @@ def test_house_price_table_version_1():
 
 # --- 3. sigmoid tables, boundaries, tumour ---------------------------------------------------
 
+
 @pytest.mark.parametrize("w,b", [(0.535, -0.654), (2.331, -5.156)])
 def test_petal_sigmoid_table(w, b):
     r = lesson.petal_sigmoid_table(w, b)
     assert r.x == (1.4, 1.0, 1.5, 3.0, 3.8, 4.1) and r.y == (0, 0, 0, 1, 1, 1)
-    for x, z, p in zip(r.x, r.z, r.y_prob):
+    for x, z, p in zip(r.x, r.z, r.y_prob, strict=True):
         assert z == pytest.approx(w * x + b, abs=1e-14)
         assert p == pytest.approx(sig(w * x + b), rel=1e-14)
 
@@ -230,7 +245,7 @@ def test_decision_threshold_other_threshold():
 def test_circle_boundary():
     pts = ((0.0, 0.0), (0.5, 0.5), (1.0, 0.0), (1.0, 1.0), (0.0, 1.5), (-2.0, 0.1))
     r = lesson.circle_boundary(pts)
-    for (x1, x2), z, c in zip(pts, r.z, r.predicted):
+    for (x1, x2), z, c in zip(pts, r.z, r.predicted, strict=True):
         assert z == pytest.approx(x1**2 + x2**2 - 1, abs=1e-15)
         assert c == int(x1**2 + x2**2 >= 1)
 
@@ -249,7 +264,7 @@ def test_tumour_model_matches_sklearn():
     assert sig(r.w * r.boundary_radius + r.b) == pytest.approx(0.5)
     assert sig(r.w * r.radius_at_probability + r.b) == pytest.approx(0.34)
     assert r.radius_at_probability < r.boundary_radius  # 0.34 < 0.5: benign side
-    for x, z, p, c in zip(r.radii, r.z, r.y_prob, r.malignant):
+    for x, z, p, c in zip(r.radii, r.z, r.y_prob, r.malignant, strict=True):
         assert z == pytest.approx(r.w * x + r.b, rel=1e-12, abs=1e-12)
         assert p == pytest.approx(sig(z), rel=1e-12)
         assert c == (p >= 0.5)
@@ -265,9 +280,10 @@ def test_tumour_threshold():
 
 # --- 4. losses ---------------------------------------------------------------------------------
 
+
 def test_output_table_losses():
     r = lesson.output_table_losses()
-    expected = [bce(y, p) for p, y in zip(r.y_prob, r.y)]
+    expected = [bce(y, p) for p, y in zip(r.y_prob, r.y, strict=True)]
     np.testing.assert_allclose(r.losses, expected, rtol=1e-14)
     assert r.mean == pytest.approx(sum(expected) / 8, rel=1e-14)
 
@@ -298,7 +314,7 @@ def _mse_z_second_derivative(y: float, p: float) -> float:
 
 def test_sigmoid_mse_curvature_values():
     r = lesson.sigmoid_mse_curvature()
-    for p, a, b, c in zip(r.y_hat, r.mse_y0, r.mse_y1, r.bce):
+    for p, a, b, c in zip(r.y_hat, r.mse_y0, r.mse_y1, r.bce, strict=True):
         assert a == pytest.approx(2 * p * (1 - p) * (-3 * p**2 + 2 * p), abs=1e-15)
         assert b == pytest.approx(2 * p * (1 - p) * (-3 * p**2 + 4 * p - 1), abs=1e-15)
         assert a == pytest.approx(_mse_z_second_derivative(0, p), abs=1e-6)
@@ -319,12 +335,13 @@ def test_sigmoid_mse_sign_regions(p, y):
 
 # --- 5. SGD ------------------------------------------------------------------------------------
 
+
 def _sgd(theta, x, y, eta):
-    z = theta[0] + sum(w * xi for w, xi in zip(theta[1:], x))
+    z = theta[0] + sum(w * xi for w, xi in zip(theta[1:], x, strict=True))
     p = sig(z)
     grad = [p - y] + [xi * (p - y) for xi in x]
-    new = [t - eta * g for t, g in zip(theta, grad)]
-    z1 = new[0] + sum(w * xi for w, xi in zip(new[1:], x))
+    new = [t - eta * g for t, g in zip(theta, grad, strict=True)]
+    z1 = new[0] + sum(w * xi for w, xi in zip(new[1:], x, strict=True))
     return z, p, bce(y, p), grad, new, z1, sig(z1), bce(y, sig(z1))
 
 
@@ -361,14 +378,15 @@ def test_sgd_step_two_features():
 def test_vectorized_gradient_mean_vs_sum():
     r = lesson.vectorized_gradient()
     xs, ys = (1.4, 1.5, 3.0, 4.1), (0, 0, 1, 1)
-    res = [sig(0.1 - 0.1 * x) - y for x, y in zip(xs, ys)]
-    total = (sum(res), sum(x * e for x, e in zip(xs, res)))
+    res = [sig(0.1 - 0.1 * x) - y for x, y in zip(xs, ys, strict=True)]
+    total = (sum(res), sum(x * e for x, e in zip(xs, res, strict=True)))
     assert r.sum_gradient == pytest.approx(total, rel=1e-12)
     assert r.mean_gradient == pytest.approx(tuple(t / 4 for t in total), rel=1e-12)
     assert r.numerical_mean_gradient == pytest.approx(r.mean_gradient, abs=1e-9)
 
 
 # --- 6. entropy ------------------------------------------------------------------------------
+
 
 @pytest.mark.parametrize("p", [0.9, 0.5, 0.25])
 def test_entropy_example(p):
@@ -386,6 +404,7 @@ def test_entropy_slides_numbers():
 
 
 # --- 7. curvature ----------------------------------------------------------------------------
+
 
 @pytest.mark.parametrize("x,y", [(1.0, 2.0), (-0.5, 3.0), (0.0, 0.0)])
 def test_hessian_example(x, y):
@@ -429,13 +448,14 @@ def test_gd_step_size_cycle_by_hand():
 def test_separable_no_minimiser():
     r = lesson.separable_no_minimiser()
     xs, ys = (1.4, 1.5, 3.0, 4.1), (0, 0, 1, 1)
-    for c, loss in zip(r.scales, r.losses):
-        expected = sum(math.log1p(math.exp(-(2 * y - 1) * c * (x - 2.25))) for x, y in zip(xs, ys)) / 4
+    for c, loss in zip(r.scales, r.losses, strict=True):
+        expected = sum(math.log1p(math.exp(-(2 * y - 1) * c * (x - 2.25))) for x, y in zip(xs, ys, strict=True)) / 4
         assert loss == pytest.approx(expected, rel=1e-12)
-    assert all(a > b > 0 for a, b in zip(r.losses, r.losses[1:]))
+    assert all(a > b > 0 for a, b in zip(r.losses, r.losses[1:], strict=False))
 
 
 # --- 8. quizzes ------------------------------------------------------------------------------
+
 
 def test_quiz_answers():
     q1 = lesson.quiz_steps_order()
@@ -456,6 +476,7 @@ def test_quiz_answers():
 
 
 # --- 9. the numbers in the chapters' prose -----------------------------------------------------
+
 
 def test_sign_descent_overshoot_bounces():
     r = lesson.sign_descent_overshoot()
@@ -482,7 +503,7 @@ def test_house_fits_match_the_closed_form():
     xs, ys = _house()
     m = len(xs)
     mx, my = sum(xs) / m, sum(ys) / m
-    w = sum((x - mx) * (y - my) for x, y in zip(xs, ys)) / sum((x - mx) ** 2 for x in xs)
+    w = sum((x - mx) * (y - my) for x, y in zip(xs, ys, strict=True)) / sum((x - mx) ** 2 for x in xs)
     b = my - w * mx
     ls, gd = lesson.house_least_squares(), lesson.house_gd_fit()
     assert (ls.w, ls.b) == pytest.approx((w, b), rel=1e-12)
@@ -492,15 +513,15 @@ def test_house_fits_match_the_closed_form():
 def test_house_gradient_and_sgd_step_by_hand():
     xs, ys = _house()
     g = lesson.house_gradient(1.17, 0.26)
-    err = [1.17 * x + 0.26 - y for x, y in zip(xs, ys)]
-    assert g.grad_w == pytest.approx(2 * sum(e * x for e, x in zip(err, xs)) / 4, rel=1e-12)
+    err = [1.17 * x + 0.26 - y for x, y in zip(xs, ys, strict=True)]
+    assert g.grad_w == pytest.approx(2 * sum(e * x for e, x in zip(err, xs, strict=True)) / 4, rel=1e-12)
     assert g.grad_b == pytest.approx(2 * sum(err) / 4, rel=1e-12)
     assert g.half_grad_w == pytest.approx(g.grad_w / 2)
     s = lesson.house_sgd_step()
     e = -0.34 * 6.7 + 0.04 - 9.1
     assert (s.grad_w, s.grad_b) == pytest.approx((2 * e * 6.7, 2 * e), rel=1e-12)
     w, b = -0.34 - 0.01 * 2 * e * 6.7, 0.04 - 0.01 * 2 * e
-    assert s.mse_after == pytest.approx(sum((w * x + b - y) ** 2 for x, y in zip(xs, ys)) / 4, rel=1e-12)
+    assert s.mse_after == pytest.approx(sum((w * x + b - y) ** 2 for x, y in zip(xs, ys, strict=True)) / 4, rel=1e-12)
 
 
 @pytest.mark.parametrize("flipped, outlier", [(False, None), (True, None), (False, 12.0)])
@@ -512,11 +533,13 @@ def test_petal_line_fit_closed_form(flipped, outlier):
         xs, ys = xs + [outlier], ys + [1]
     m = len(xs)
     mx, my = sum(xs) / m, sum(ys) / m
-    w = sum((x - mx) * (y - my) for x, y in zip(xs, ys)) / sum((x - mx) ** 2 for x in xs)
+    w = sum((x - mx) * (y - my) for x, y in zip(xs, ys, strict=True)) / sum((x - mx) ** 2 for x in xs)
     b = my - w * mx
     r = lesson.petal_line_fit(flipped, outlier)
     assert (r.w, r.b) == pytest.approx((w, b), rel=1e-10)
-    assert r.predict(r.crossing_half) == pytest.approx(0.5) and r.predict(r.crossing_zero) == pytest.approx(0.0, abs=1e-12)
+    assert r.predict(r.crossing_half) == pytest.approx(0.5) and r.predict(r.crossing_zero) == pytest.approx(
+        0.0, abs=1e-12
+    )
     assert r.predict(r.crossing_one) == pytest.approx(1.0)
 
 
@@ -524,7 +547,7 @@ def test_logistic_growth_check():
     r = lesson.logistic_growth_check()
     K, rate, y0 = 100.0, 0.5, 5.0
     y = lambda t: K / (1 + (K - y0) / y0 * math.exp(-rate * t))  # noqa: E731
-    for t, v, d in zip(r.t, r.y, r.central_difference):
+    for t, v, d in zip(r.t, r.y, r.central_difference, strict=True):
         assert v == pytest.approx(y(t), rel=1e-12)
         assert d == pytest.approx(rate * y(t) * (1 - y(t) / K), rel=1e-6)
     assert 0 < r.max_residual < 1e-6
@@ -544,10 +567,11 @@ def test_logistic_is_sigmoid_and_above_capacity():
 
 def test_iris_logistic_fit_is_a_stationary_point():
     from lossbook import datasets
+
     r = lesson.iris_logistic_fit()
     d = datasets.iris_binary("versicolor-virginica")
     grad = [0.0, 0.0, 0.0]
-    for (x1, x2), y in zip(d.X, d.y):
+    for (x1, x2), y in zip(d.X, d.y, strict=True):
         e = sig(r.b + r.w1 * x1 + r.w2 * x2) - y
         grad = [grad[0] + e, grad[1] + e * x1, grad[2] + e * x2]
     assert max(abs(g) for g in grad) / len(d.y) < 1e-6
@@ -555,7 +579,7 @@ def test_iris_logistic_fit_is_a_stationary_point():
 
 def test_saturation_gradients_ratio():
     r = lesson.saturation_gradients()
-    for z, m, c, q in zip(r.z, r.mse, r.bce, r.ratio):
+    for z, m, c, q in zip(r.z, r.mse, r.bce, r.ratio, strict=True):
         p = sig(z)
         assert m == pytest.approx(2 * (p - 1) * p * (1 - p), rel=1e-12) and c == pytest.approx(p - 1, rel=1e-12)
         assert q == pytest.approx(1 / (2 * p * (1 - p)), rel=1e-10)
@@ -566,8 +590,12 @@ def test_flipped_line_descent_start():
     xs, ys = (1.4, 1.0, 1.5, 3.0, 3.8, 4.1), (0, 0, 0, 1, 1, 1)
     b, w = r.theta0
     assert (b, w) == pytest.approx((10.312, -4.662))
-    assert r.start_mse == pytest.approx(sum((sig(b + w * x) - y) ** 2 for x, y in zip(xs, ys)) / 6, rel=1e-12)
-    assert r.bce_loss[0] == pytest.approx(sum(bce(y, sig(b + w * x)) for x, y in zip(xs, ys)) / 6, rel=1e-12)
+    assert r.start_mse == pytest.approx(
+        sum((sig(b + w * x) - y) ** 2 for x, y in zip(xs, ys, strict=True)) / 6, rel=1e-12
+    )
+    assert r.bce_loss[0] == pytest.approx(
+        sum(bce(y, sig(b + w * x)) for x, y in zip(xs, ys, strict=True)) / 6, rel=1e-12
+    )
     assert r.mse_correct[0] == r.bce_correct[0] == 0 and r.bce_correct[-1] == 6 > r.mse_correct[-1]
 
 
@@ -588,7 +616,7 @@ def test_sigmoid_mse_concavity_and_minimum():
 def test_clipped_vs_logits_and_logit_gradient():
     r = lesson.clipped_vs_logits()
     assert r.cap == pytest.approx(52 * math.log(2))
-    for z, p, q in zip(r.z, r.from_probabilities, r.from_logits):
+    for z, p, q in zip(r.z, r.from_probabilities, r.from_logits, strict=True):
         assert q == pytest.approx(z + math.log1p(math.exp(-z)), rel=1e-12)
         assert p == pytest.approx(min(q, r.cap), rel=1e-9)
     g = lesson.bce_logit_gradient()
@@ -598,7 +626,11 @@ def test_clipped_vs_logits_and_logit_gradient():
 def test_petal_bce_hessian_by_hand():
     xs, (b, w) = (1.4, 1.0, 1.5, 3.0, 3.8, 4.1), (-5.156, 2.331)
     s = [sig(b + w * x) * (1 - sig(b + w * x)) for x in xs]
-    a, c, d = sum(s) / 6, sum(v * x for v, x in zip(s, xs)) / 6, sum(v * x * x for v, x in zip(s, xs)) / 6
+    a, c, d = (
+        sum(s) / 6,
+        sum(v * x for v, x in zip(s, xs, strict=True)) / 6,
+        sum(v * x * x for v, x in zip(s, xs, strict=True)) / 6,
+    )
     tr, det = a + d, a * d - c * c
     root = math.sqrt(tr * tr / 4 - det)
     assert lesson.petal_bce_hessian().eigenvalues == pytest.approx((tr / 2 - root, tr / 2 + root), rel=1e-10)
@@ -612,26 +644,30 @@ def test_duplicated_feature_and_smoothness():
         a, c, d = m, sum(xs), sum(x * x for x in xs)
         lam = (a + d) / 2 + math.sqrt((a - d) ** 2 / 4 + c * c)
         s = lesson.bce_smoothness(name)
-        assert s.smoothness == pytest.approx(lam / (4 * m), rel=1e-12) and s.max_stable_eta == pytest.approx(2 / s.smoothness)
+        assert s.smoothness == pytest.approx(lam / (4 * m), rel=1e-12) and s.max_stable_eta == pytest.approx(
+            2 / s.smoothness
+        )
 
 
 def test_petal_gd_trajectory_and_ridge():
     t = lesson.petal_gd_trajectory()
-    assert all(a < b for a, b in zip(t.norm, t.norm[1:])) and all(a > b for a, b in zip(t.loss, t.loss[1:]))
+    assert all(a < b for a, b in zip(t.norm, t.norm[1:], strict=False)) and all(
+        a > b for a, b in zip(t.loss, t.loss[1:], strict=False)
+    )
     assert t.norm[-1] == pytest.approx(math.hypot(*t.theta[-1]))
     r = lesson.petal_ridge_descent()
     xs, ys = (1.4, 1.0, 1.5, 3.0, 3.8, 4.1), (0, 0, 0, 1, 1, 1)
-    e = [sig(r.b + r.w * x) - y for x, y in zip(xs, ys)]
-    assert abs(sum(e) / 6) < 1e-8 and abs(sum(v * x for v, x in zip(e, xs)) / 6 + 0.1 * r.w) < 1e-8
+    e = [sig(r.b + r.w * x) - y for x, y in zip(xs, ys, strict=True)]
+    assert abs(sum(e) / 6) < 1e-8 and abs(sum(v * x for v, x in zip(e, xs, strict=True)) / 6 + 0.1 * r.w) < 1e-8
 
 
 def test_sgd_epoch_table_by_hand():
     r = lesson.sgd_epoch_table()
     xs, ys = (1.4, 1.5, 3.0, 4.1), (0, 0, 1, 1)
     b, w = 0.1, -0.1
-    mean = lambda b, w: sum(bce(y, sig(b + w * x)) for x, y in zip(xs, ys)) / 4  # noqa: E731
+    mean = lambda b, w: sum(bce(y, sig(b + w * x)) for x, y in zip(xs, ys, strict=True)) / 4  # noqa: E731
     assert r.loss[0] == pytest.approx(mean(b, w), rel=1e-12)
-    for k, (x, y) in enumerate(zip(xs, ys)):
+    for k, (x, y) in enumerate(zip(xs, ys, strict=True)):
         assert r.sample_loss[k] == pytest.approx(bce(y, sig(b + w * x)), rel=1e-12)
         g = sig(b + w * x) - y
         b, w = b - 0.01 * g, w - 0.01 * g * x
@@ -641,20 +677,23 @@ def test_sgd_epoch_table_by_hand():
 
 def test_tumour_newton_matches_gradient_descent_optimum():
     from lossbook import datasets
+
     r = lesson.tumour_newton()
     d = datasets.tumour_sizes()
-    e = [sig(r.b + r.w * float(x[0])) - y for x, y in zip(d.X, d.y)]
-    assert abs(sum(e)) / d.m < 1e-6 and abs(sum(v * float(x[0]) for v, x in zip(e, d.X))) / d.m < 1e-6
+    e = [sig(r.b + r.w * float(x[0])) - y for x, y in zip(d.X, d.y, strict=True)]
+    assert abs(sum(e)) / d.m < 1e-6 and abs(sum(v * float(x[0]) for v, x in zip(e, d.X, strict=True))) / d.m < 1e-6
     assert r.boundary == pytest.approx(-r.b / r.w) and sig(r.b + r.w * r.boundary) == pytest.approx(0.5)
-    assert r.loss_gap[-1] == 0.0 and all(a > b for a, b in zip(r.loss_gap, r.loss_gap[1:]))
+    assert r.loss_gap[-1] == 0.0 and all(a > b for a, b in zip(r.loss_gap, r.loss_gap[1:], strict=False))
 
 
 def test_separable_hessian_vanishes_along_the_ray():
     r = lesson.separable_no_minimiser()
     xs = (1.4, 1.5, 3.0, 4.1)
-    for c, hmax in zip(r.scales, r.hessian_max):
+    for c, hmax in zip(r.scales, r.hessian_max, strict=True):
         s = [sig(c * (x - 2.25)) * (1 - sig(c * (x - 2.25))) for x in xs]
-        assert hmax == pytest.approx(max(sum(v * x ** k for v, x in zip(s, xs)) / 4 for k in (0, 1, 2)), rel=1e-10)
+        assert hmax == pytest.approx(
+            max(sum(v * x**k for v, x in zip(s, xs, strict=True)) / 4 for k in (0, 1, 2)), rel=1e-10
+        )
     assert r.hessian_max[-1] < 1e-3 * r.hessian_max[0]
 
 
@@ -663,8 +702,10 @@ def test_label_swap_keeps_the_loss_and_matches_a_hand_computation() -> None:
 
     d = lb.datasets.petal_lengths()
     w, b = lesson.PETAL_LINES[1]
-    by_hand = -sum(math.log(1 / (1 + math.exp(-(w * x + b)))) if y == 1 else math.log(1 - 1 / (1 + math.exp(-(w * x + b))))
-                   for x, y in zip(d.x, d.y)) / len(d.y)
+    by_hand = -sum(
+        math.log(1 / (1 + math.exp(-(w * x + b)))) if y == 1 else math.log(1 - 1 / (1 + math.exp(-(w * x + b))))
+        for x, y in zip(d.x, d.y, strict=True)
+    ) / len(d.y)
     r = lesson.label_swap(w, b)
     assert r.original == pytest.approx(by_hand, rel=1e-12)
     assert r.swapped == pytest.approx(r.original, rel=1e-12)
@@ -673,7 +714,7 @@ def test_label_swap_keeps_the_loss_and_matches_a_hand_computation() -> None:
 
 def test_sgd_step_change_is_minus_eta_times_the_gradient() -> None:
     r = lesson.sgd_step_two_features()
-    for name, g in zip(r.names, r.gradient):
+    for name, g in zip(r.names, r.gradient, strict=True):
         assert r.change(name) == pytest.approx(-r.eta * g, rel=1e-12)
     assert r.change("w1") / r.change("w2") == pytest.approx(r.x[0] / r.x[1], rel=1e-12)
 
@@ -683,5 +724,5 @@ def test_sgd_epoch_residuals_at_the_start_by_hand() -> None:
 
     d = lb.datasets.petal_sgd()
     b, w = 0.1, -0.1
-    expected = [1 / (1 + math.exp(-(b + w * x))) - y for x, y in zip(d.X[:, 0], d.y)]
+    expected = [1 / (1 + math.exp(-(b + w * x))) - y for x, y in zip(d.X[:, 0], d.y, strict=True)]
     assert lesson.sgd_epoch_table((b, w)).residual0 == pytest.approx(expected, rel=1e-12)

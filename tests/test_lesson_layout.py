@@ -13,6 +13,7 @@
 
 Each check is a function returning its problems, and each is shown to catch a planted defect.
 """
+
 from __future__ import annotations
 
 import ast
@@ -79,15 +80,37 @@ def one_hop_problems(page_name: str, markdown: str) -> list[str]:
         for node in ast.walk(ast.parse(expr, mode="eval")):
             if isinstance(node, ast.Name) and node.id not in allowed:
                 home = next((c.__name__ for c in lossbook.lesson.CHAPTERS if node.id in c.__all__), "nowhere")
-                problems.append(f"{page_name}: {{{{ {expr} }}}} uses {node.id!r} (in {home}), not in "
-                                f"{module.__name__}: import it there and list it in its __all__")
+                problems.append(
+                    f"{page_name}: {{{{ {expr} }}}} uses {node.id!r} (in {home}), not in "
+                    f"{module.__name__}: import it there and list it in its __all__"
+                )
     return problems
 
 
 #: The syntax a placeholder may use (the page engine's allow-list is the build's own check).
-SIMPLE = (ast.Expression, ast.Name, ast.Load, ast.Attribute, ast.Call, ast.keyword, ast.Subscript, ast.Slice,
-          ast.Constant, ast.Tuple, ast.List, ast.BinOp, ast.UnaryOp, ast.Add, ast.Sub, ast.Mult, ast.Div,
-          ast.FloorDiv, ast.Pow, ast.USub, ast.UAdd)
+SIMPLE = (
+    ast.Expression,
+    ast.Name,
+    ast.Load,
+    ast.Attribute,
+    ast.Call,
+    ast.keyword,
+    ast.Subscript,
+    ast.Slice,
+    ast.Constant,
+    ast.Tuple,
+    ast.List,
+    ast.BinOp,
+    ast.UnaryOp,
+    ast.Add,
+    ast.Sub,
+    ast.Mult,
+    ast.Div,
+    ast.FloorDiv,
+    ast.Pow,
+    ast.USub,
+    ast.UAdd,
+)
 
 
 def form_problems(page_name: str, markdown: str) -> list[str]:
@@ -95,12 +118,15 @@ def form_problems(page_name: str, markdown: str) -> list[str]:
     for expr in placeholders(markdown):
         bad = sorted({type(n).__name__ for n in ast.walk(ast.parse(expr, mode="eval")) if not isinstance(n, SIMPLE)})
         if bad:
-            problems.append(f"{page_name}: {{{{ {expr} }}}} uses {bad}: move the computation into "
-                            f"{chapter_module(page_name).__name__} (docstring formula, doctest)")
+            problems.append(
+                f"{page_name}: {{{{ {expr} }}}} uses {bad}: move the computation into "
+                f"{chapter_module(page_name).__name__} (docstring formula, doctest)"
+            )
     return problems
 
 
 # --- the pages -------------------------------------------------------------------------------
+
 
 @pytest.mark.parametrize("page", chapter_pages(), ids=lambda p: p.name)
 def test_a_page_calls_only_its_chapter_and_the_shared_part(page: Path) -> None:
@@ -112,7 +138,9 @@ def test_a_placeholder_calling_another_chapter_is_caught() -> None:
     page = "x = {{ fmt(walk_2d(eta=0.5).factor, 2) }}, J = {{ fmt(tumour_newton().loss, 4) }}\n"
     problems = one_hop_problems("01-optimization.md", page)
     assert len(problems) == 1 and "tumour_newton" in problems[0] and "lossbook.lesson.newton" in problems[0]
-    assert not one_hop_problems("11-newton.md", "{{ fmt(tumour_newton().loss, 4) }} {{ sci(1e-9) }} {{ lb.sigmoid(0.0) }}")
+    assert not one_hop_problems(
+        "11-newton.md", "{{ fmt(tumour_newton().loss, 4) }} {{ sci(1e-9) }} {{ lb.sigmoid(0.0) }}"
+    )
     # code blocks are not placeholders
     assert not one_hop_problems("01-optimization.md", "```\n{{ tumour_newton() }}\n```\n")
 
@@ -127,21 +155,25 @@ def test_placeholders_are_simple_forms(page: Path) -> None:
     assert not problems, "\n".join(problems)
 
 
-@pytest.mark.parametrize("expr", [
-    '", ".join(fmt(v, 1) for v in sign_descent_overshoot().xs)',
-    "fmt((lambda f: f(f(0.0)))(lambda t: t + 1), 4)",
-    '"%.2e" % lb.sigmoid(-40.0)',
-    "fmt(1.0 if lb.sigmoid(0.0) > 0.4 else 0.0, 1)",
-    'f"{lb.sigmoid(0.0):.2f}"',
-    "petal_sigmoid_table(*PETAL_LINES[0]).markdown(lang)",
-    "sum(e.source == 'slides' for e in ERRATA)",
-])
+@pytest.mark.parametrize(
+    "expr",
+    [
+        '", ".join(fmt(v, 1) for v in sign_descent_overshoot().xs)',
+        "fmt((lambda f: f(f(0.0)))(lambda t: t + 1), 4)",
+        '"%.2e" % lb.sigmoid(-40.0)',
+        "fmt(1.0 if lb.sigmoid(0.0) > 0.4 else 0.0, 1)",
+        'f"{lb.sigmoid(0.0):.2f}"',
+        "petal_sigmoid_table(*PETAL_LINES[0]).markdown(lang)",
+        "sum(e.source == 'slides' for e in ERRATA)",
+    ],
+)
 def test_a_computing_placeholder_is_caught(expr: str) -> None:
     assert form_problems("06-sigmoid.md", "{{ " + expr + " }}")
     assert not form_problems("06-sigmoid.md", "{{ fmt(petal_for_probability(0.9).x, 3) }} {{ sci(-2 * 1e-9) }}")
 
 
 # --- the given data, once --------------------------------------------------------------------
+
 
 def _decimals(source: str) -> dict[float, list[int]]:
     """Float literals that are data (not whole numbers, not 1/2), by absolute value -> lines."""
@@ -156,9 +188,13 @@ def _decimals(source: str) -> dict[float, list[int]]:
 
 def retyped_given(given_source: str, modules: dict[str, str]) -> list[str]:
     given = _decimals(given_source)
-    return [f"{name}:{line}: {v!r} is a datum of _given.py; import it from there"
-            for name, source in modules.items() for v, lines in _decimals(source).items() if v in given
-            for line in lines]
+    return [
+        f"{name}:{line}: {v!r} is a datum of _given.py; import it from there"
+        for name, source in modules.items()
+        for v, lines in _decimals(source).items()
+        if v in given
+        for line in lines
+    ]
 
 
 def _lesson_sources() -> dict[str, str]:
@@ -174,8 +210,10 @@ def test_a_retyped_datum_is_caught() -> None:
     given = (LESSON / "_given.py").read_text(encoding="utf-8")
     planted = {"sigmoid.py": "def f(w: float = 2.331, b: float = -5.156, t: float = 0.5, n: float = 3.0):\n    pass\n"}
     problems = retyped_given(given, planted)
-    assert [p.split(": ")[1] for p in problems] == ["2.331 is a datum of _given.py; import it from there",
-                                                    "5.156 is a datum of _given.py; import it from there"]
+    assert [p.split(": ")[1] for p in problems] == [
+        "2.331 is a datum of _given.py; import it from there",
+        "5.156 is a datum of _given.py; import it from there",
+    ]
 
 
 def test_the_given_data_are_the_sources() -> None:
@@ -187,6 +225,7 @@ def test_the_given_data_are_the_sources() -> None:
 
 
 # --- small modules ---------------------------------------------------------------------------
+
 
 @pytest.mark.parametrize("path", sorted(LESSON.glob("*.py")), ids=lambda p: p.name)
 def test_lesson_modules_are_small(path: Path) -> None:

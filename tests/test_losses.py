@@ -1,4 +1,5 @@
 """Losses, gradients and Hessians: closed forms, finite differences, convexity, bad inputs."""
+
 from __future__ import annotations
 
 import math
@@ -51,6 +52,7 @@ def _sig(z: float) -> float:
 
 # --- hypothesis data: small problems --------------------------------------------------------
 
+
 @st.composite
 def problems(draw, labels: bool = True):
     m = draw(st.integers(1, 6))
@@ -81,37 +83,63 @@ CLOSED_FORMS = [
     ("bce_with_logits y=1 z=-1e4", lambda: bce_with_logits([1.0], [-1e4]), 1e4),
     ("bce_with_logits y=1 z=40", lambda: bce_with_logits([1.0], [40.0]), math.log1p(math.exp(-40.0))),
     ("bce_with_logits y=0 z=-40", lambda: bce_with_logits([0.0], [-40.0]), math.log1p(math.exp(-40.0))),
-    ("bce_with_logits mean", lambda: bce_with_logits([0.0, 1.0], [0.0, 2.0]),
-     (math.log(2.0) + math.log(1 + math.exp(-2.0))) / 2),
+    (
+        "bce_with_logits mean",
+        lambda: bce_with_logits([0.0, 1.0], [0.0, 2.0]),
+        (math.log(2.0) + math.log(1 + math.exp(-2.0))) / 2,
+    ),
     ("bce_loss y=1 p=0.5", lambda: bce_loss([1.0], [0.5]), math.log(2.0)),
     ("bce_loss y=0 p=0.49", lambda: bce_loss([0.0], [0.49]), -math.log(0.51)),
     ("bce_loss two samples", lambda: bce_loss([1.0, 0.0], [0.9, 0.1]), -math.log(0.9)),
     ("bce_loss y=0 p=1e-10", lambda: bce_loss([0.0], [1e-10]), -math.log1p(-1e-10)),
     ("bce_loss clipped y=1 p=0", lambda: bce_loss([1.0], [0.0]), -math.log(2.0**-52)),
-    ("bce_objective 2 features", lambda: bce_objective([[1.4, 0.2]], [0.0], [0.1, 0.5, -0.1]),
-     -math.log(1 - _sig(0.1 + 0.5 * 1.4 - 0.1 * 0.2))),
-    ("mse_loss house prices", lambda: mse_loss(PRICE, 1.17 * AREA + 0.26),
-     (1.001**2 + 0.258**2 + 0.245**2 + 0.005**2) / 4),
-    ("mse_loss half", lambda: mse_loss(PRICE, 1.17 * AREA + 0.26, half=True),
-     (1.001**2 + 0.258**2 + 0.245**2 + 0.005**2) / 8),
-    ("mse_loss bad line", lambda: mse_loss(PRICE, -0.34 * AREA + 0.04),
-     (11.338**2 + 7.424**2 + 5.75**2 + 8.53**2) / 4),
+    (
+        "bce_objective 2 features",
+        lambda: bce_objective([[1.4, 0.2]], [0.0], [0.1, 0.5, -0.1]),
+        -math.log(1 - _sig(0.1 + 0.5 * 1.4 - 0.1 * 0.2)),
+    ),
+    (
+        "mse_loss house prices",
+        lambda: mse_loss(PRICE, 1.17 * AREA + 0.26),
+        (1.001**2 + 0.258**2 + 0.245**2 + 0.005**2) / 4,
+    ),
+    (
+        "mse_loss half",
+        lambda: mse_loss(PRICE, 1.17 * AREA + 0.26, half=True),
+        (1.001**2 + 0.258**2 + 0.245**2 + 0.005**2) / 8,
+    ),
+    ("mse_loss bad line", lambda: mse_loss(PRICE, -0.34 * AREA + 0.04), (11.338**2 + 7.424**2 + 5.75**2 + 8.53**2) / 4),
     ("squared_error first house", lambda: squared_error(PRICE, 1.17 * AREA + 0.26)[0], 1.001**2),
-    ("linear_mse_objective", lambda: linear_mse_objective(AREA[:, None], PRICE, [0.26, 1.17]),
-     (1.001**2 + 0.258**2 + 0.245**2 + 0.005**2) / 4),
+    (
+        "linear_mse_objective",
+        lambda: linear_mse_objective(AREA[:, None], PRICE, [0.26, 1.17]),
+        (1.001**2 + 0.258**2 + 0.245**2 + 0.005**2) / 4,
+    ),
     ("sigmoid_mse_objective", lambda: sigmoid_mse_objective([[1.4]], [0.0], [0.1, -0.1]), _sig(-0.04) ** 2),
     ("bce_grad b", lambda: bce_grad([[1.4]], [0.0], [0.1, -0.1])[0], _sig(-0.04)),
     ("bce_grad w", lambda: bce_grad([[1.4]], [0.0], [0.1, -0.1])[1], 1.4 * _sig(-0.04)),
-    ("sigmoid_mse_grad w", lambda: sigmoid_mse_grad([[1.4]], [0.0], [0.1, -0.1])[1],
-     2 * 1.4 * _sig(-0.04) * _sig(-0.04) * (1 - _sig(-0.04))),
-    ("linear_mse_grad b", lambda: linear_mse_grad(AREA[:, None], PRICE, [0.26, 1.17])[0],
-     2 * (-1.001 - 0.258 - 0.245 - 0.005) / 4),
+    (
+        "sigmoid_mse_grad w",
+        lambda: sigmoid_mse_grad([[1.4]], [0.0], [0.1, -0.1])[1],
+        2 * 1.4 * _sig(-0.04) * _sig(-0.04) * (1 - _sig(-0.04)),
+    ),
+    (
+        "linear_mse_grad b",
+        lambda: linear_mse_grad(AREA[:, None], PRICE, [0.26, 1.17])[0],
+        2 * (-1.001 - 0.258 - 0.245 - 0.005) / 4,
+    ),
     ("bce_second_derivative", lambda: bce_second_derivative(2.0, 0.25), 4 * 0.25 * 0.75),
     ("bce_hessian_eigenvalue", lambda: bce_hessian_eigenvalues(2.0, 0.5)[0], 0.25 * 5.0),
-    ("sigmoid_mse_second_derivative y=0", lambda: sigmoid_mse_second_derivative(1.0, 0.0, 0.9),
-     2 * 0.9 * 0.1 * (-3 * 0.81 + 1.8)),
-    ("sigmoid_mse_second_derivative y=1", lambda: sigmoid_mse_second_derivative(3.0, 1.0, 0.2),
-     2 * 9 * 0.2 * 0.8 * (-3 * 0.04 + 0.4 - 1 + 0.4)),
+    (
+        "sigmoid_mse_second_derivative y=0",
+        lambda: sigmoid_mse_second_derivative(1.0, 0.0, 0.9),
+        2 * 0.9 * 0.1 * (-3 * 0.81 + 1.8),
+    ),
+    (
+        "sigmoid_mse_second_derivative y=1",
+        lambda: sigmoid_mse_second_derivative(3.0, 1.0, 0.2),
+        2 * 9 * 0.2 * 0.8 * (-3 * 0.04 + 0.4 - 1 + 0.4),
+    ),
     ("negative curvature y=0", lambda: sigmoid_mse_negative_curvature(0)[0], 2 / 3),
     ("negative curvature y=1", lambda: sigmoid_mse_negative_curvature(1)[1], 1 / 3),
 ]
@@ -128,20 +156,26 @@ def test_bce_with_logits_is_exactly_zero_when_certain_and_right():
 
 
 def test_means_are_python_floats():
-    for value in (mse_loss(PRICE, AREA), bce_loss([0], [0.3]), bce_with_logits([0], [0.3]),
-                  bce_objective([[1.0]], [0], [0, 0]), sigmoid_mse_objective([[1.0]], [0], [0, 0]),
-                  linear_mse_objective([[1.0]], [0], [0, 0])):
+    for value in (
+        mse_loss(PRICE, AREA),
+        bce_loss([0], [0.3]),
+        bce_with_logits([0], [0.3]),
+        bce_objective([[1.0]], [0], [0, 0]),
+        sigmoid_mse_objective([[1.0]], [0], [0, 0]),
+        linear_mse_objective([[1.0]], [0], [0, 0]),
+    ):
         assert type(value) is float
 
 
 # === the lesson's worked numbers ===================================================================
+
 
 def test_lesson_sgd_step_on_one_petal():
     theta = np.array([0.1, -0.1])  # (b, w)
     grad = bce_grad([[1.4]], [0], theta)
     np.testing.assert_allclose(grad, [0.49, 0.686], atol=5e-5)
     b, w = theta - 0.01 * grad
-    assert round(b, 4) == 0.0951   # the slides print 0.095
+    assert round(b, 4) == 0.0951  # the slides print 0.095
     assert round(w, 4) == -0.1069  # the slides print -0.1068 (truncated)
     assert round(bce_objective([[1.4]], [0], theta), 4) == 0.6733
 
@@ -159,7 +193,7 @@ def test_lesson_two_feature_step():
 def test_slides_bce_table():
     y_prob = np.array([0.3, 0.8, 0.7, 0.4, 0.6, 0.8, 0.9, 0.2])
     y_true = np.array([0, 0, 0, 0, 1, 1, 1, 1])
-    expected = [-math.log(1 - p) if y == 0 else -math.log(p) for y, p in zip(y_true, y_prob)]
+    expected = [-math.log(1 - p) if y == 0 else -math.log(p) for y, p in zip(y_true, y_prob, strict=True)]
     np.testing.assert_allclose(bce_per_sample(y_true, y_prob), expected, rtol=1e-14)
 
 
@@ -169,6 +203,7 @@ def test_add_bias():
 
 
 # === BCE: logits against probabilities ===============================================================
+
 
 @given(z=st.floats(-20.0, 20.0), y=st.sampled_from([0.0, 1.0]))
 def test_bce_with_logits_matches_the_naive_formula_where_naive_is_finite(z, y):
@@ -224,6 +259,7 @@ def test_bce_per_sample_of_sigmoid_is_bce_with_logits_per_sample():
 
 # === gradients and Hessians equal finite differences ===================================================
 
+
 @pytest.mark.parametrize("model", sorted(MODELS))
 @settings(deadline=None, max_examples=60)
 @given(data=st.data())
@@ -261,7 +297,7 @@ def test_gradients_are_theta_shaped_bias_first():
     X = np.array([[1.0, 10.0], [2.0, 20.0]])
     y = np.array([0.0, 1.0])
     theta = np.zeros(3)
-    for model, (_, grad, hessian, _) in MODELS.items():
+    for _model, (_, grad, hessian, _) in MODELS.items():
         assert grad(X, y, theta).shape == (3,)
         assert hessian(X, y, theta).shape == (3, 3)
     # at theta = 0, y_hat = 0.5: BCE gradient = mean of x_b (0.5 - y)
@@ -281,6 +317,7 @@ def test_linear_mse_gradient_vanishes_at_least_squares_solution():
 
 
 # === convexity ====================================================================================
+
 
 @settings(deadline=None, max_examples=80)
 @given(problems(labels=True))
@@ -307,7 +344,8 @@ def test_sigmoid_mse_hessian_has_a_negative_eigenvalue_somewhere():
     # on the lesson's six petals too, somewhere on a grid of (b, w)
     found = any(
         np.linalg.eigvalsh(sigmoid_mse_hessian(PETALS[:, None], PETAL_LABELS, [b, w])).min() < -1e-6
-        for b in np.linspace(-6, 6, 7) for w in np.linspace(-4, 4, 9)
+        for b in np.linspace(-6, 6, 7)
+        for w in np.linspace(-4, 4, 9)
     )
     assert found
 
@@ -322,8 +360,9 @@ def test_sigmoid_mse_second_derivative_is_negative_exactly_on_the_interval(label
     assert (d2[~inside] >= -1e-15).all()
 
 
-@given(x=st.floats(-5, 5).filter(lambda v: abs(v) > 1e-3), y_hat=st.floats(0.001, 0.999),
-       label=st.sampled_from([0.0, 1.0]))
+@given(
+    x=st.floats(-5, 5).filter(lambda v: abs(v) > 1e-3), y_hat=st.floats(0.001, 0.999), label=st.sampled_from([0.0, 1.0])
+)
 def test_sigmoid_mse_second_derivative_sign_matches_the_interval(x, y_hat, label):
     low, high = sigmoid_mse_negative_curvature(label)
     d2 = sigmoid_mse_second_derivative(x, label, y_hat)
@@ -374,6 +413,7 @@ def test_elementwise_helpers_accept_arrays_and_return_floats_for_scalars():
 
 # === loss landscape ==============================================================================
 
+
 @pytest.mark.parametrize("loss, objective", [("bce", bce_objective), ("mse", sigmoid_mse_objective)])
 def test_loss_landscape_equals_the_objective_at_every_grid_point(loss, objective):
     w_grid = np.linspace(-3, 5, 9)
@@ -399,89 +439,184 @@ PROBS = np.array([0.2, 0.7, 0.9, 0.1])
 
 BAD_INPUTS = [
     # (id, call, match)
-    ("bce_loss mismatched lengths", lambda: bce_loss([0, 1, 1], [0.5, 0.5]),
-     r"^y_true has 3 samples but y_prob has 2; pass arrays of equal length$"),
-    ("bce_loss NaN probability", lambda: bce_loss([0, 1], [0.5, np.nan]),
-     r"^y_prob must contain only finite numbers; got nan at index 1$"),
-    ("bce_loss inf probability", lambda: bce_loss([0, 1], [np.inf, 0.5]),
-     r"^y_prob must contain only finite numbers; got inf at index 0$"),
+    (
+        "bce_loss mismatched lengths",
+        lambda: bce_loss([0, 1, 1], [0.5, 0.5]),
+        r"^y_true has 3 samples but y_prob has 2; pass arrays of equal length$",
+    ),
+    (
+        "bce_loss NaN probability",
+        lambda: bce_loss([0, 1], [0.5, np.nan]),
+        r"^y_prob must contain only finite numbers; got nan at index 1$",
+    ),
+    (
+        "bce_loss inf probability",
+        lambda: bce_loss([0, 1], [np.inf, 0.5]),
+        r"^y_prob must contain only finite numbers; got inf at index 0$",
+    ),
     ("bce_loss NaN label", lambda: bce_loss([np.nan, 1], [0.5, 0.5]), r"^y_true must contain only finite numbers"),
     ("bce_loss empty", lambda: bce_loss([], []), r"^y_true must not be empty"),
-    ("bce_loss label 2", lambda: bce_loss([0, 2], [0.5, 0.5]),
-     r"^y_true must contain only the labels 0 and 1; got 2\.0 at index 1$"),
+    (
+        "bce_loss label 2",
+        lambda: bce_loss([0, 2], [0.5, 0.5]),
+        r"^y_true must contain only the labels 0 and 1; got 2\.0 at index 1$",
+    ),
     ("bce_loss label 0.5", lambda: bce_loss([0.5, 1], [0.5, 0.5]), r"^y_true must contain only the labels 0 and 1"),
-    ("bce_loss probability above 1", lambda: bce_loss([0, 1], [0.5, 1.5]),
-     r"^y_prob must contain probabilities in \[0, 1\]; got 1\.5 at index 1$"),
-    ("bce_loss probability below 0", lambda: bce_loss([0, 1], [-0.1, 0.5]),
-     r"^y_prob must contain probabilities in \[0, 1\]; got -0\.1 at index 0$"),
-    ("bce_loss 3-D labels", lambda: bce_loss(np.zeros((2, 2, 1)), [0.5, 0.5]),
-     r"^y_true must be a 1-D array of shape \(m,\); got shape \(2, 2, 1\)"),
-    ("bce_loss (m,1) labels vs (m,)", lambda: bce_loss(COLUMN, PROBS),
-     r"^y_true must be a 1-D array of shape \(m,\); got shape \(4, 1\)\. Pass y_true\.ravel\(\) if it is a column vector\.$"),
-    ("bce_loss (m,) labels vs (m,1)", lambda: bce_loss(FLAT, PROBS[:, None]),
-     r"^y_prob must be a 1-D array of shape \(m,\); got shape \(4, 1\)\. Pass y_prob\.ravel\(\)"),
+    (
+        "bce_loss probability above 1",
+        lambda: bce_loss([0, 1], [0.5, 1.5]),
+        r"^y_prob must contain probabilities in \[0, 1\]; got 1\.5 at index 1$",
+    ),
+    (
+        "bce_loss probability below 0",
+        lambda: bce_loss([0, 1], [-0.1, 0.5]),
+        r"^y_prob must contain probabilities in \[0, 1\]; got -0\.1 at index 0$",
+    ),
+    (
+        "bce_loss 3-D labels",
+        lambda: bce_loss(np.zeros((2, 2, 1)), [0.5, 0.5]),
+        r"^y_true must be a 1-D array of shape \(m,\); got shape \(2, 2, 1\)",
+    ),
+    (
+        "bce_loss (m,1) labels vs (m,)",
+        lambda: bce_loss(COLUMN, PROBS),
+        r"^y_true must be a 1-D array of shape \(m,\); got shape \(4, 1\)\. Pass y_true\.ravel\(\) if it is a column vector\.$",
+    ),
+    (
+        "bce_loss (m,) labels vs (m,1)",
+        lambda: bce_loss(FLAT, PROBS[:, None]),
+        r"^y_prob must be a 1-D array of shape \(m,\); got shape \(4, 1\)\. Pass y_prob\.ravel\(\)",
+    ),
     ("bce_loss eps 0", lambda: bce_loss([0], [0.5], eps=0.0), r"^eps must be > 0"),
     ("bce_loss eps 0.5", lambda: bce_loss([0], [0.5], eps=0.5), r"^eps must be in \(0, 0\.5\)"),
-    ("bce_per_sample scalar", lambda: bce_per_sample(1, 0.5), r"^y_true must be a 1-D array of shape \(m,\); got a scalar"),
-    ("bce_with_logits mismatched", lambda: bce_with_logits([0, 1], [0.1, 0.2, 0.3]),
-     r"^y_true has 2 samples but z has 3"),
-    ("bce_with_logits inf logit", lambda: bce_with_logits([0, 1], [0.1, -np.inf]),
-     r"^z must contain only finite numbers; got -inf at index 1$"),
-    ("bce_with_logits (m,1) logits", lambda: bce_with_logits(FLAT, COLUMN),
-     r"^z must be a 1-D array of shape \(m,\); got shape \(4, 1\)\. Pass z\.ravel\(\)"),
-    ("bce_with_logits label -1", lambda: bce_with_logits([-1, 1], [0.0, 0.0]),
-     r"^y_true must contain only the labels 0 and 1"),
+    (
+        "bce_per_sample scalar",
+        lambda: bce_per_sample(1, 0.5),
+        r"^y_true must be a 1-D array of shape \(m,\); got a scalar",
+    ),
+    (
+        "bce_with_logits mismatched",
+        lambda: bce_with_logits([0, 1], [0.1, 0.2, 0.3]),
+        r"^y_true has 2 samples but z has 3",
+    ),
+    (
+        "bce_with_logits inf logit",
+        lambda: bce_with_logits([0, 1], [0.1, -np.inf]),
+        r"^z must contain only finite numbers; got -inf at index 1$",
+    ),
+    (
+        "bce_with_logits (m,1) logits",
+        lambda: bce_with_logits(FLAT, COLUMN),
+        r"^z must be a 1-D array of shape \(m,\); got shape \(4, 1\)\. Pass z\.ravel\(\)",
+    ),
+    (
+        "bce_with_logits label -1",
+        lambda: bce_with_logits([-1, 1], [0.0, 0.0]),
+        r"^y_true must contain only the labels 0 and 1",
+    ),
     ("bce_with_logits_per_sample empty", lambda: bce_with_logits_per_sample([], []), r"^y_true must not be empty"),
     ("mse_loss mismatched", lambda: mse_loss([1.0, 2.0], [1.0]), r"^y_true has 2 samples but y_pred has 1"),
-    ("mse_loss (m,) vs (m,1)", lambda: mse_loss(PRICE, PRICE[:, None]),
-     r"^y_pred must be a 1-D array of shape \(m,\); got shape \(4, 1\)\. Pass y_pred\.ravel\(\)"),
+    (
+        "mse_loss (m,) vs (m,1)",
+        lambda: mse_loss(PRICE, PRICE[:, None]),
+        r"^y_pred must be a 1-D array of shape \(m,\); got shape \(4, 1\)\. Pass y_pred\.ravel\(\)",
+    ),
     ("mse_loss NaN", lambda: mse_loss([1.0, np.nan], [1.0, 2.0]), r"^y_true must contain only finite numbers"),
     ("squared_error empty", lambda: squared_error([], []), r"^y_true must not be empty"),
     ("squared_error 3-D", lambda: squared_error(np.zeros((1, 1, 1)), [0.0]), r"^y_true must be a 1-D array"),
-    ("bce_grad 1-D X", lambda: bce_grad([1.4, 1.5], [0, 0], [0.1, -0.1]),
-     r"^X must be a 2-D array of shape \(m, n\); got shape \(2,\)\. Pass X\.reshape\(-1, 1\)"),
-    ("bce_grad 3-D X", lambda: bce_grad(np.zeros((2, 1, 1)), [0, 0], [0.1, -0.1]),
-     r"^X must be a 2-D array of shape \(m, n\); got shape \(2, 1, 1\)"),
-    ("bce_grad X/y lengths", lambda: bce_grad([[1.4], [1.5], [3.0]], [0, 0], [0.1, -0.1]),
-     r"^X has 3 samples but y has 2"),
-    ("bce_grad theta length", lambda: bce_grad([[1.4, 0.2]], [0], [0.1, -0.1]),
-     r"^theta must have n \+ 1 = 3 entries"),
-    ("bce_grad (m,1) y", lambda: bce_grad([[1.4], [3.0]], [[0], [1]], [0.1, -0.1]),
-     r"^y must be a 1-D array of shape \(m,\); got shape \(2, 1\)\. Pass y\.ravel\(\)"),
+    (
+        "bce_grad 1-D X",
+        lambda: bce_grad([1.4, 1.5], [0, 0], [0.1, -0.1]),
+        r"^X must be a 2-D array of shape \(m, n\); got shape \(2,\)\. Pass X\.reshape\(-1, 1\)",
+    ),
+    (
+        "bce_grad 3-D X",
+        lambda: bce_grad(np.zeros((2, 1, 1)), [0, 0], [0.1, -0.1]),
+        r"^X must be a 2-D array of shape \(m, n\); got shape \(2, 1, 1\)",
+    ),
+    (
+        "bce_grad X/y lengths",
+        lambda: bce_grad([[1.4], [1.5], [3.0]], [0, 0], [0.1, -0.1]),
+        r"^X has 3 samples but y has 2",
+    ),
+    ("bce_grad theta length", lambda: bce_grad([[1.4, 0.2]], [0], [0.1, -0.1]), r"^theta must have n \+ 1 = 3 entries"),
+    (
+        "bce_grad (m,1) y",
+        lambda: bce_grad([[1.4], [3.0]], [[0], [1]], [0.1, -0.1]),
+        r"^y must be a 1-D array of shape \(m,\); got shape \(2, 1\)\. Pass y\.ravel\(\)",
+    ),
     ("bce_grad label 0.5", lambda: bce_grad([[1.4]], [0.5], [0.1, -0.1]), r"^y must contain only the labels 0 and 1"),
     ("bce_grad NaN X", lambda: bce_grad([[np.nan]], [0], [0.1, -0.1]), r"^X must contain only finite numbers"),
     ("bce_grad inf theta", lambda: bce_grad([[1.4]], [0], [0.1, np.inf]), r"^theta must contain only finite numbers"),
     ("bce_hessian empty X", lambda: bce_hessian(np.zeros((0, 1)), [], [0.1, -0.1]), r"^X must not be empty"),
-    ("sigmoid_mse_grad label 2", lambda: sigmoid_mse_grad([[1.4]], [2], [0.1, -0.1]),
-     r"^y must contain only the labels 0 and 1"),
-    ("sigmoid_mse_hessian (m,1) y", lambda: sigmoid_mse_hessian([[1.4], [3.0]], [[0], [1]], [0.1, -0.1]),
-     r"^y must be a 1-D array"),
-    ("linear_mse_grad NaN y", lambda: linear_mse_grad([[6.7]], [np.nan], [0.26, 1.17]),
-     r"^y must contain only finite numbers"),
-    ("linear_mse_hessian bad theta", lambda: linear_mse_hessian([[6.7]], [9.1], [0.26]),
-     r"^theta must have n \+ 1 = 2 entries"),
-    ("loss_landscape NaN w_grid", lambda: loss_landscape([1.4], [0], [np.nan], [0.1]),
-     r"^w_grid must contain only finite numbers"),
-    ("loss_landscape 2-D b_grid", lambda: loss_landscape([1.4], [0], [0.1], [[0.1]]),
-     r"^b_grid must be a 1-D array"),
-    ("loss_landscape x/y lengths", lambda: loss_landscape([1.4, 1.5], [0], [0.1], [0.1]),
-     r"^x has 2 samples but y has 1"),
-    ("loss_landscape unknown loss", lambda: loss_landscape([1.4], [0], [0.1], [0.1], loss="mae"),
-     r"^loss must be 'bce' or 'mse'; got 'mae'$"),
-    ("bce_second_derivative y_hat 1.2", lambda: bce_second_derivative(1.0, 1.2),
-     r"^y_hat must contain probabilities in \[0, 1\]; got 1\.2$"),
-    ("bce_second_derivative shapes", lambda: bce_second_derivative(np.ones(3), np.full(2, 0.5)),
-     r"x has shape \(3,\), y_hat has shape \(2,\)"),
-    ("sigmoid_mse_second_derivative (m,1) vs (m,)",
-     lambda: sigmoid_mse_second_derivative(np.ones((4, 1)), FLAT, PROBS), r"x has shape \(4, 1\), y has shape \(4,\)"),
-    ("sigmoid_mse_second_derivative label", lambda: sigmoid_mse_second_derivative(1.0, 0.3, 0.5),
-     r"^y must contain only the labels 0 and 1"),
-    ("sigmoid_mse_negative_curvature label", lambda: sigmoid_mse_negative_curvature(0.5),
-     r"^y must be the label 0 or 1; got 0\.5$"),
+    (
+        "sigmoid_mse_grad label 2",
+        lambda: sigmoid_mse_grad([[1.4]], [2], [0.1, -0.1]),
+        r"^y must contain only the labels 0 and 1",
+    ),
+    (
+        "sigmoid_mse_hessian (m,1) y",
+        lambda: sigmoid_mse_hessian([[1.4], [3.0]], [[0], [1]], [0.1, -0.1]),
+        r"^y must be a 1-D array",
+    ),
+    (
+        "linear_mse_grad NaN y",
+        lambda: linear_mse_grad([[6.7]], [np.nan], [0.26, 1.17]),
+        r"^y must contain only finite numbers",
+    ),
+    (
+        "linear_mse_hessian bad theta",
+        lambda: linear_mse_hessian([[6.7]], [9.1], [0.26]),
+        r"^theta must have n \+ 1 = 2 entries",
+    ),
+    (
+        "loss_landscape NaN w_grid",
+        lambda: loss_landscape([1.4], [0], [np.nan], [0.1]),
+        r"^w_grid must contain only finite numbers",
+    ),
+    ("loss_landscape 2-D b_grid", lambda: loss_landscape([1.4], [0], [0.1], [[0.1]]), r"^b_grid must be a 1-D array"),
+    (
+        "loss_landscape x/y lengths",
+        lambda: loss_landscape([1.4, 1.5], [0], [0.1], [0.1]),
+        r"^x has 2 samples but y has 1",
+    ),
+    (
+        "loss_landscape unknown loss",
+        lambda: loss_landscape([1.4], [0], [0.1], [0.1], loss="mae"),
+        r"^loss must be 'bce' or 'mse'; got 'mae'$",
+    ),
+    (
+        "bce_second_derivative y_hat 1.2",
+        lambda: bce_second_derivative(1.0, 1.2),
+        r"^y_hat must contain probabilities in \[0, 1\]; got 1\.2$",
+    ),
+    (
+        "bce_second_derivative shapes",
+        lambda: bce_second_derivative(np.ones(3), np.full(2, 0.5)),
+        r"x has shape \(3,\), y_hat has shape \(2,\)",
+    ),
+    (
+        "sigmoid_mse_second_derivative (m,1) vs (m,)",
+        lambda: sigmoid_mse_second_derivative(np.ones((4, 1)), FLAT, PROBS),
+        r"x has shape \(4, 1\), y has shape \(4,\)",
+    ),
+    (
+        "sigmoid_mse_second_derivative label",
+        lambda: sigmoid_mse_second_derivative(1.0, 0.3, 0.5),
+        r"^y must contain only the labels 0 and 1",
+    ),
+    (
+        "sigmoid_mse_negative_curvature label",
+        lambda: sigmoid_mse_negative_curvature(0.5),
+        r"^y must be the label 0 or 1; got 0\.5$",
+    ),
     ("bce_hessian_single y_hat array", lambda: bce_hessian_single(1.0, [0.5, 0.5]), r"^y_hat must be a single number"),
     ("bce_hessian_single x NaN", lambda: bce_hessian_single(np.nan, 0.5), r"^x must be a finite number"),
-    ("bce_hessian_eigenvalues y_hat", lambda: bce_hessian_eigenvalues(1.0, -0.5),
-     r"^y_hat must contain probabilities in \[0, 1\]"),
+    (
+        "bce_hessian_eigenvalues y_hat",
+        lambda: bce_hessian_eigenvalues(1.0, -0.5),
+        r"^y_hat must contain probabilities in \[0, 1\]",
+    ),
 ]
 
 
@@ -514,6 +649,7 @@ def test_column_vector_never_broadcasts_silently():
 
 
 # === where the names live =====================================================================
+
 
 def test_curvature_and_landscape_names_are_the_losses_names():
     import lossbook

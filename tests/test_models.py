@@ -1,8 +1,8 @@
 """LinearRegression and LogisticRegression: scikit-learn and lstsq as oracles, separable data,
 bad inputs."""
+
 from __future__ import annotations
 
-import math
 import warnings
 
 import numpy as np
@@ -40,6 +40,7 @@ def mean_log_loss(X, y, coef, intercept):
 
 
 # --- LogisticRegression against scikit-learn ---------------------------------------------------
+
 
 def test_breast_cancer_mean_features_agree_with_scikit_learn(breast_cancer):
     """The ten 'mean ...' features overlap (finite minimiser): unpenalised fits must agree."""
@@ -84,10 +85,13 @@ def test_overlapping_data_do_not_warn():
     assert clf.history_.converged
 
 
-@pytest.mark.parametrize("solver, kwargs, atol", [
-    ("gd", dict(lr=1.0, max_iter=20_000, tol=1e-9), 1e-6),
-    ("sgd", dict(lr=0.005, max_iter=60, seed=0), 3e-2),
-])
+@pytest.mark.parametrize(
+    "solver, kwargs, atol",
+    [
+        ("gd", dict(lr=1.0, max_iter=20_000, tol=1e-9), 1e-6),
+        ("sgd", dict(lr=0.005, max_iter=60, seed=0), 3e-2),
+    ],
+)
 def test_first_order_solvers_approach_newton(solver, kwargs, atol):
     X, y = noisy_logistic(400, 3, seed=1)
     newton = LogisticRegression(tol=1e-14).fit(X, y)
@@ -140,10 +144,12 @@ def test_predict_proba_is_stable_for_huge_logits():
 
 # --- LinearRegression ----------------------------------------------------------------------------
 
+
 @pytest.mark.parametrize("m, n", [(4, 1), (50, 3), (200, 10)])
 def test_linear_regression_matches_lstsq(m, n):
     rng = np.random.default_rng(m + n)
-    X = rng.standard_normal((m, n)); y = rng.standard_normal(m)
+    X = rng.standard_normal((m, n))
+    y = rng.standard_normal(m)
     model = LinearRegression().fit(X, y)
     theta = np.linalg.lstsq(np.column_stack([np.ones(m), X]), y, rcond=None)[0]
     np.testing.assert_allclose(model.coef_, theta[1:], rtol=1e-10, atol=1e-12)
@@ -154,7 +160,8 @@ def test_linear_regression_matches_lstsq(m, n):
 
 def test_linear_regression_gd_converges_to_lstsq():
     rng = np.random.default_rng(5)
-    X = rng.standard_normal((100, 3)); y = X @ [1.0, -2.0, 0.5] + 3 + 0.1 * rng.standard_normal(100)
+    X = rng.standard_normal((100, 3))
+    y = X @ [1.0, -2.0, 0.5] + 3 + 0.1 * rng.standard_normal(100)
     gd = LinearRegression(solver="gd", lr=0.1, max_iter=10_000, tol=1e-12).fit(X, y)
     ref = LinearRegression().fit(X, y)
     np.testing.assert_allclose(gd.coef_, ref.coef_, rtol=1e-9)
@@ -163,13 +170,15 @@ def test_linear_regression_gd_converges_to_lstsq():
 
 
 def test_linear_regression_gd_divergence_names_lr_and_its_bound():
-    X = [[6.7], [4.6], [3.5], [5.5]]; y = [9.1, 5.9, 4.6, 6.7]
+    X = [[6.7], [4.6], [3.5], [5.5]]
+    y = [9.1, 5.9, 4.6, 6.7]
     with pytest.raises(ValueError, match=r"lr=0\.1.*stable only for lr < 0\.0"):
         LinearRegression(solver="gd", lr=0.1, max_iter=5000).fit(X, y)
 
 
 def test_linear_regression_slides_house_prices():
-    X = [[6.7], [4.6], [3.5], [5.5]]; y = [9.1, 5.9, 4.6, 6.7]
+    X = [[6.7], [4.6], [3.5], [5.5]]
+    y = [9.1, 5.9, 4.6, 6.7]
     model = LinearRegression().fit(X, y)
     slope, intercept = np.polyfit(np.ravel(X), y, 1)
     assert model.coef_[0] == pytest.approx(slope, rel=1e-12)
@@ -183,24 +192,25 @@ GOOD_Y = [0, 1, 0, 1]
 
 BAD_FITS = [
     # (estimator, X, y, argument named in the message)
-    (LogisticRegression(), [1.4, 1.5, 3.0, 4.1], GOOD_Y, "X"),                 # 1-D X
-    (LogisticRegression(), np.ones((4, 1, 1)), GOOD_Y, "X"),                   # 3-D X
-    (LogisticRegression(), np.zeros((0, 1)), [], "X"),                         # empty
-    (LogisticRegression(), [[1.4], [np.nan], [3.0], [4.1]], GOOD_Y, "X"),      # NaN in X
-    (LogisticRegression(), [[1.4], [np.inf], [3.0], [4.1]], GOOD_Y, "X"),      # inf in X
-    (LogisticRegression(), GOOD_X, [[0], [1], [0], [1]], "y"),                 # column-vector y
-    (LogisticRegression(), GOOD_X, [0, 1, 2, 1], "y"),                         # label 2
-    (LogisticRegression(), GOOD_X, [0, 1, np.nan, 1], "y"),                    # NaN in y
-    (LogisticRegression(), GOOD_X, [0, 1, 0], "X"),                            # lengths differ
-    (LogisticRegression(), GOOD_X, [1, 1, 1, 1], "y"),                         # one class
-    (LinearRegression(), [6.7, 4.6], [9.1, 5.9], "X"),                         # 1-D X
-    (LinearRegression(), [[6.7], [4.6]], [9.1, np.nan], "y"),                  # NaN in y
-    (LinearRegression(), [[6.7], [4.6]], [9.1, 5.9, 4.6], "X"),                # lengths differ
+    (LogisticRegression(), [1.4, 1.5, 3.0, 4.1], GOOD_Y, "X"),  # 1-D X
+    (LogisticRegression(), np.ones((4, 1, 1)), GOOD_Y, "X"),  # 3-D X
+    (LogisticRegression(), np.zeros((0, 1)), [], "X"),  # empty
+    (LogisticRegression(), [[1.4], [np.nan], [3.0], [4.1]], GOOD_Y, "X"),  # NaN in X
+    (LogisticRegression(), [[1.4], [np.inf], [3.0], [4.1]], GOOD_Y, "X"),  # inf in X
+    (LogisticRegression(), GOOD_X, [[0], [1], [0], [1]], "y"),  # column-vector y
+    (LogisticRegression(), GOOD_X, [0, 1, 2, 1], "y"),  # label 2
+    (LogisticRegression(), GOOD_X, [0, 1, np.nan, 1], "y"),  # NaN in y
+    (LogisticRegression(), GOOD_X, [0, 1, 0], "X"),  # lengths differ
+    (LogisticRegression(), GOOD_X, [1, 1, 1, 1], "y"),  # one class
+    (LinearRegression(), [6.7, 4.6], [9.1, 5.9], "X"),  # 1-D X
+    (LinearRegression(), [[6.7], [4.6]], [9.1, np.nan], "y"),  # NaN in y
+    (LinearRegression(), [[6.7], [4.6]], [9.1, 5.9, 4.6], "X"),  # lengths differ
 ]
 
 
-@pytest.mark.parametrize("estimator, X, y, name", BAD_FITS,
-                         ids=[f"{type(r[0]).__name__}-{r[3]}-{i}" for i, r in enumerate(BAD_FITS)])
+@pytest.mark.parametrize(
+    "estimator, X, y, name", BAD_FITS, ids=[f"{type(r[0]).__name__}-{r[3]}-{i}" for i, r in enumerate(BAD_FITS)]
+)
 def test_fit_rejects_bad_data_naming_the_argument(estimator, X, y, name):
     with pytest.raises(ValueError) as info:
         estimator.fit(X, y)
@@ -221,7 +231,9 @@ BAD_HYPER = [
 ]
 
 
-@pytest.mark.parametrize("cls, kwargs, name", BAD_HYPER, ids=[f"{r[0].__name__}-{r[2]}-{i}" for i, r in enumerate(BAD_HYPER)])
+@pytest.mark.parametrize(
+    "cls, kwargs, name", BAD_HYPER, ids=[f"{r[0].__name__}-{r[2]}-{i}" for i, r in enumerate(BAD_HYPER)]
+)
 def test_constructor_rejects_bad_hyperparameters(cls, kwargs, name):
     with pytest.raises(ValueError) as info:
         cls(**kwargs)
@@ -244,4 +256,5 @@ def test_predict_with_the_wrong_number_of_features():
 
 def test_repr_shows_hyperparameters():
     assert repr(LogisticRegression(solver="gd", lr=0.5)) == (
-        "LogisticRegression(loss='bce', solver='gd', lr=0.5, max_iter=100, tol=None, seed=None)")
+        "LogisticRegression(loss='bce', solver='gd', lr=0.5, max_iter=100, tol=None, seed=None)"
+    )

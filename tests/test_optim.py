@@ -1,4 +1,5 @@
 """Optimisers: histories, the slides' walks and worked SGD steps, Newton's method, bad inputs."""
+
 from __future__ import annotations
 
 import dataclasses
@@ -62,6 +63,7 @@ def noisy_logistic(m, n, seed, rho=0.0):
 
 # --- History ----------------------------------------------------------------------------
 
+
 def test_history_is_frozen_and_read_only():
     h = gradient_descent(paraboloid_grad, [3.0, 4.0], lr=0.1, steps=3, loss=paraboloid)
     with pytest.raises(dataclasses.FrozenInstanceError):
@@ -99,8 +101,9 @@ def test_gradient_descent_monotone_on_convex_quadratic(seed, p):
     A = M @ M.T + 0.1 * np.eye(p)
     b = rng.standard_normal(p)
     lr = 1.0 / np.linalg.eigvalsh(A).max()
-    h = gradient_descent(lambda x: A @ x - b, rng.standard_normal(p), lr=lr, steps=50,
-                         loss=lambda x: float(0.5 * x @ A @ x - b @ x))
+    h = gradient_descent(
+        lambda x: A @ x - b, rng.standard_normal(p), lr=lr, steps=50, loss=lambda x: float(0.5 * x @ A @ x - b @ x)
+    )
     assert np.all(np.diff(h.loss) <= 1e-12 * np.abs(h.loss[:-1]).max())
 
 
@@ -123,6 +126,7 @@ def test_standard_gd_eta_tenth_converges_geometrically():
 
 
 # --- the slides' walks ----------------------------------------------------------------
+
 
 def test_slides_walk_reproduces_every_point_of_the_slides():
     h = slides_walk()
@@ -169,6 +173,7 @@ def test_square_function_walk_closed_form(lr):
 
 
 # --- worked SGD steps ---------------------------------------------------------------------
+
 
 def test_worked_example_one_feature():
     s = sgd_step([1.4], 0, [0.1, -0.1], lr=0.01)
@@ -253,6 +258,7 @@ def test_sgd_logistic_early_stopping_with_tol():
 
 # --- mini-batch and full batch ---------------------------------------------------------------
 
+
 def test_full_batch_gd_gradients_are_the_losses_gradients():
     X, y = noisy_logistic(50, 3, seed=2)
     h = full_batch_gd(X, y, [0.1, -0.2, 0.3, 0.0], lr=0.5, steps=20)
@@ -304,6 +310,7 @@ def test_minibatch_step_count_and_seed():
 
 # --- Newton ---------------------------------------------------------------------------------
 
+
 def test_newton_agrees_with_scikit_learn_and_the_losses_module():
     sklearn = pytest.importorskip("sklearn.linear_model")
     X, y = noisy_logistic(500, 4, seed=7, rho=0.9)
@@ -340,6 +347,7 @@ def test_newton_blocks_do_not_change_the_result(block_rows):
 
 # --- Newton: the readable solver and the fused one are the same method -----------------------
 
+
 def _run_newton(X, y, theta0=None, **kwargs):
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
@@ -360,8 +368,11 @@ NEWTON_CASES = {
     "quadratic": (lambda: noisy_logistic(2000, 5, seed=8), None, dict(tol=1e-16)),
     "tall-blocks": (lambda: noisy_logistic(9000, 3, seed=3), None, dict(tol=1e-14, block_rows=1000)),
     "bad-start-backtracks": (lambda: noisy_logistic(400, 2, seed=10), [8.0, -30.0, 30.0], dict(tol=1e-14)),
-    "collinear-lstsq": (lambda: (lambda X, y: (np.column_stack([X, X[:, 0]]), y))(*noisy_logistic(300, 2, seed=11)),
-                        None, dict(tol=1e-14, max_iter=50)),
+    "collinear-lstsq": (
+        lambda: (lambda X, y: (np.column_stack([X, X[:, 0]]), y))(*noisy_logistic(300, 2, seed=11)),
+        None,
+        dict(tol=1e-14, max_iter=50),
+    ),
     "six-flowers": (lambda: (np.array(OVERLAP_X), np.array(OVERLAP_Y, float)), None, {}),
     "separable-flowers": (lambda: (np.array(FLOWERS_X), np.array(FLOWERS_Y, float)), None, dict(max_iter=1000)),
     "separable-breast-cancer": (_bc30, None, {}),
@@ -515,8 +526,9 @@ BAD_CALLS = [
 ]
 
 
-@pytest.mark.parametrize("func, args, kwargs, exc, name", BAD_CALLS,
-                         ids=[f"{c[0].__name__}-{c[4]}-{i}" for i, c in enumerate(BAD_CALLS)])
+@pytest.mark.parametrize(
+    "func, args, kwargs, exc, name", BAD_CALLS, ids=[f"{c[0].__name__}-{c[4]}-{i}" for i, c in enumerate(BAD_CALLS)]
+)
 def test_bad_inputs_name_the_argument(func, args, kwargs, exc, name):
     with pytest.raises(exc) as info:
         func(*args, **kwargs)

@@ -6,6 +6,7 @@ three or more decimals written in a page must be a lesson *input* (a float liter
 lossbook's code, e.g. the slides' w = 2.331) or a source's wrong value quoted from
 ``lossbook.errata``; anything else is a number someone computed by hand.
 """
+
 from __future__ import annotations
 
 import ast
@@ -107,7 +108,9 @@ def quoted_source_values() -> set[str]:
         from lossbook import errata
     except ImportError:
         return set()
-    text = " ".join(str(v) for entry in errata.ERRATA for v in vars(entry).values()) if hasattr(errata, "ERRATA") else ""
+    text = (
+        " ".join(str(v) for entry in errata.ERRATA for v in vars(entry).values()) if hasattr(errata, "ERRATA") else ""
+    )
     return {m.lstrip("−-") for m in DECIMAL.findall(text)}
 
 
@@ -132,6 +135,7 @@ def test_no_hand_computed_numbers(page: Path) -> None:
 
 
 # --- every number is computed by lossbook at build time ---------------------------------
+
 
 @pytest.mark.parametrize("page", ALL_PAGES, ids=lambda p: str(p.relative_to(DOCS)))
 def test_every_placeholder_evaluates(page: Path) -> None:
@@ -178,8 +182,11 @@ MAX_PLACEHOLDER = 110
 
 @pytest.mark.parametrize("page", ALL_PAGES, ids=lambda p: str(p.relative_to(DOCS)))
 def test_placeholders_are_short(page: Path) -> None:
-    long = [m.group(0) for m in numbers_hook.PLACEHOLDER.finditer(strip_code(page.read_text(encoding="utf-8")))
-            if len(m.group(0)) > MAX_PLACEHOLDER]
+    long = [
+        m.group(0)
+        for m in numbers_hook.PLACEHOLDER.finditer(strip_code(page.read_text(encoding="utf-8")))
+        if len(m.group(0)) > MAX_PLACEHOLDER
+    ]
     assert not long, f"{page.relative_to(DOCS)}: move these computations into lossbook/lesson.py: {long}"
 
 

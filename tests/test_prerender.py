@@ -14,6 +14,7 @@ from bookbuild.prerender import (
     PLACEHOLDER,
     ExpressionError,
     PageError,
+    _common,
     check_expression,
     for_language,
     namespace,
@@ -24,7 +25,6 @@ from bookbuild.prerender import (
     svg_size,
     to_markdown,
 )
-from bookbuild.prerender import _common
 
 # --- the allow-list --------------------------------------------------------------------
 
@@ -79,6 +79,7 @@ def test_the_allow_list_rejects_everything_else_naming_where_and_what(expr: str,
 
 
 # --- the placeholder engine --------------------------------------------------------------
+
 
 def test_a_page_number_follows_lossbook(monkeypatch) -> None:
     import lossbook
@@ -218,12 +219,17 @@ SVG = '<?xml version="1.0"?>\n<svg xmlns:xlink="x" width="300pt" height="150pt" 
 
 
 def test_figures_get_their_size_and_all_but_the_first_load_lazily() -> None:
-    page = ("![first](../assets/figures/a.svg)\n\n![second [with] brackets](assets/figures/b.svg)\n\n"
-            "![photo](x.png)\n\n![unknown](assets/figures/zz.svg)\n")
+    page = (
+        "![first](../assets/figures/a.svg)\n\n![second [with] brackets](assets/figures/b.svg)\n\n"
+        "![photo](x.png)\n\n![unknown](assets/figures/zz.svg)\n"
+    )
     sizes = {"a": svg_size(SVG), "b": svg_size(SVG.encode())}
     out = sized_figures(page, sizes.get).rstrip("\n").split("\n\n")
     assert out[0] == '![first](../assets/figures/a.svg){ width="400" height="200" }'
-    assert out[1] == '![second [with] brackets](assets/figures/b.svg){ width="400" height="200" loading="lazy" decoding="async" }'
+    assert (
+        out[1]
+        == '![second [with] brackets](assets/figures/b.svg){ width="400" height="200" loading="lazy" decoding="async" }'
+    )
     assert out[2] == "![photo](x.png)"  # not a lossbook figure: left alone
     assert out[3] == '![unknown](assets/figures/zz.svg){ loading="lazy" decoding="async" }'
     assert svg_size("<svg>") is None
@@ -248,6 +254,7 @@ class _Done:
 
 
 # --- notebooks (from tests/test_hooks.py) ------------------------------------------------
+
 
 def test_notebook_cells_split_by_language() -> None:
     nb = nbformat.v4.new_notebook()
@@ -287,6 +294,7 @@ def test_a_failing_notebook_cell_fails_the_build() -> None:
 
 # --- plumbing ----------------------------------------------------------------------------
 
+
 def test_digest_sees_renames_and_edits_not_order(tmp_path) -> None:
     a, b = tmp_path / "a.py", tmp_path / "b.py"
     a.write_text("x = 1")
@@ -302,16 +310,19 @@ def test_digest_sees_renames_and_edits_not_order(tmp_path) -> None:
 
 def test_the_figure_key_ignores_the_errata_but_not_the_math() -> None:
     skipped = {p.relative_to(_common.LOSSBOOK).as_posix() for p in _common.lossbook_sources()} - {
-        p.relative_to(_common.LOSSBOOK).as_posix() for p in _common.lossbook_sources(skip=("errata",))}
+        p.relative_to(_common.LOSSBOOK).as_posix() for p in _common.lossbook_sources(skip=("errata",))
+    }
     assert skipped and all(s.startswith("errata") for s in skipped)
 
 
 def test_the_prerender_imports_no_site_generator() -> None:
     import subprocess
 
-    code = ("import sys, bookbuild.prerender, bookbuild.prerender.build, bookbuild.prerender.draw;"
-            "bad = [m for m in sys.modules if m.split('.')[0] in ('mkdocs', 'material', 'zensical', 'markdown')];"
-            "print(bad); sys.exit(bool(bad))")
+    code = (
+        "import sys, bookbuild.prerender, bookbuild.prerender.build, bookbuild.prerender.draw;"
+        "bad = [m for m in sys.modules if m.split('.')[0] in ('mkdocs', 'material', 'zensical', 'markdown')];"
+        "print(bad); sys.exit(bool(bad))"
+    )
     run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=_common.ROOT)
     assert run.returncode == 0, run.stdout + run.stderr
 

@@ -22,8 +22,11 @@ def site(tmp_path, monkeypatch):
     (docs / "assets").mkdir(parents=True)
     (docs / "_data").mkdir()
     (docs / "notebooks").mkdir()
-    (docs / "index.md").write_text("# Trang chủ\n\nσ(0) = {{ fmt(lb.sigmoid(0.0), 2) }}, {{ tr(lang, 'một', 'one') }}\n\n"
-                                   "![a](assets/figures/fig.svg)\n\n![b](assets/figures/fig.svg)\n", encoding="utf-8")
+    (docs / "index.md").write_text(
+        "# Trang chủ\n\nσ(0) = {{ fmt(lb.sigmoid(0.0), 2) }}, {{ tr(lang, 'một', 'one') }}\n\n"
+        "![a](assets/figures/fig.svg)\n\n![b](assets/figures/fig.svg)\n",
+        encoding="utf-8",
+    )
     (docs / "index.en.md").write_text("# Home\n\n{{ tr(lang, 'một', 'one') }}\n", encoding="utf-8")
     (docs / "notebooks" / "index.md").write_text("# Sổ tay\n", encoding="utf-8")  # no English twin
     (docs / "assets" / "site.js").write_text("// js\n", encoding="utf-8")
@@ -34,8 +37,9 @@ def site(tmp_path, monkeypatch):
     for lang in ("vi", "en"):
         svgs[("fig", lang)] = tmp_path / f"fig.{lang}.svg"
         svgs[("fig", lang)].write_bytes(SVG.replace(b"<svg ", f"<svg id='{lang}' ".encode()))
-    monkeypatch.setattr(build, "start_drawing", lambda langs: figures.Drawing(
-        {k: v for k, v in svgs.items() if k[1] in langs}, []))
+    monkeypatch.setattr(
+        build, "start_drawing", lambda langs: figures.Drawing({k: v for k, v in svgs.items() if k[1] in langs}, [])
+    )
     monkeypatch.setattr(build, "explorer_json", lambda: b'{"x":1}')
     monkeypatch.setattr(build, "PAGE_CACHE", tmp_path / "cache")
     monkeypatch.setattr(notebooks, "NOTEBOOK_CACHE", tmp_path / "nbcache")
@@ -53,8 +57,11 @@ def test_each_language_gets_its_pages_assets_and_figures(site) -> None:
     result = prerender(out, docs=docs)
     assert _tree(docs) == before, "the pre-render wrote into docs/"
     vi, en = _tree(out / "vi" / "docs"), _tree(out / "en" / "docs")
-    assert sorted(vi) == sorted(en) == ["assets/data/explorer.json", "assets/figures/fig.svg", "assets/site.js",
-                                       "index.md", "notebooks/index.md"]
+    assert (
+        sorted(vi)
+        == sorted(en)
+        == ["assets/data/explorer.json", "assets/figures/fig.svg", "assets/site.js", "index.md", "notebooks/index.md"]
+    )
     assert b"0.50, m\xe1\xbb\x99t" in vi["index.md"] and en["index.md"] == b"# Home\n\none\n"
     assert en["notebooks/index.md"] == b"# S\xe1\xbb\x95 tay\n"  # not translated yet: the Vietnamese page
     assert b"id='vi'" in vi["assets/figures/fig.svg"] and b"id='en'" in en["assets/figures/fig.svg"]
@@ -101,12 +108,18 @@ def test_pages_are_rendered_once_then_come_from_the_cache(site, monkeypatch) -> 
     assert calls == [("vi", "index.md")]  # the English page has its own source: not re-rendered
 
 
-@pytest.mark.parametrize("line,expected", [
-    ("{{ fmt(sum(v * v for v in [1.0]), 4) }}", r"^03-x\.md:3: \{\{ fmt\(sum\(v \* v for v in \[1\.0\]\), 4\) \}\}: uses a generator expression"),
-    ('{{ "%.2e" % lb.sigmoid(-40.0) }}', r"^03-x\.md:3: .*'%' formatting of a string"),
-    ("{{ (lambda t: t)(1.0) }}", r"^03-x\.md:3: .*uses a lambda"),
-    ("{{ no_such_function() }}", r"^03-x\.md:3: \{\{ no_such_function\(\) \}\}: failed: NameError"),
-])
+@pytest.mark.parametrize(
+    "line,expected",
+    [
+        (
+            "{{ fmt(sum(v * v for v in [1.0]), 4) }}",
+            r"^03-x\.md:3: \{\{ fmt\(sum\(v \* v for v in \[1\.0\]\), 4\) \}\}: uses a generator expression",
+        ),
+        ('{{ "%.2e" % lb.sigmoid(-40.0) }}', r"^03-x\.md:3: .*'%' formatting of a string"),
+        ("{{ (lambda t: t)(1.0) }}", r"^03-x\.md:3: .*uses a lambda"),
+        ("{{ no_such_function() }}", r"^03-x\.md:3: \{\{ no_such_function\(\) \}\}: failed: NameError"),
+    ],
+)
 def test_a_planted_bad_page_fails_the_prerender_naming_page_line_and_expression(site, line, expected) -> None:
     docs, out = site
     (docs / "03-x.md").write_text(f"# X\n\n{line}\n", encoding="utf-8")
@@ -118,7 +131,8 @@ def test_a_planted_bad_page_fails_the_prerender_naming_page_line_and_expression(
 def test_a_failing_notebook_fails_the_prerender_and_writes_no_page(site) -> None:
     docs, out = site
     (docs / "notebooks" / "broken.py").write_text(
-        '# %% [markdown] lang="en"\n# # Broken\n\n# %%\nraise ValueError("on purpose")\n', encoding="utf-8")
+        '# %% [markdown] lang="en"\n# # Broken\n\n# %%\nraise ValueError("on purpose")\n', encoding="utf-8"
+    )
     with pytest.raises(notebooks.NotebookError, match=r"(?s)^notebooks/broken\.py: .*ValueError: on purpose"):
         prerender(out, docs=docs)
     assert not list(out.rglob("broken*")), "no page for a notebook that failed"

@@ -8,6 +8,7 @@ plus ``options`` = the question's options in that language; it must give the qui
 ``answer``. :func:`check_problems` is the checker; the mutation tests show that it catches a
 wrong answer index, and :func:`check_form_problems` anything but a plain call.
 """
+
 from __future__ import annotations
 
 import ast
@@ -24,8 +25,14 @@ from bookbuild.prerender.placeholders import evaluate
 ROOT = Path(__file__).resolve().parent.parent
 DOCS = ROOT / "docs"
 LANGS = ("vi", "en")
-SLIDES = ("slides-q1-steps-order", "slides-q2-sigmoid-compare", "slides-q3-bce-formula",
-          "slides-q4-fxx", "slides-q5-fyy", "slides-q6-fxy")
+SLIDES = (
+    "slides-q1-steps-order",
+    "slides-q2-sigmoid-compare",
+    "slides-q3-bce-formula",
+    "slides-q4-fxx",
+    "slides-q5-fyy",
+    "slides-q6-fxy",
+)
 FIELDS = ("question", "options", "why", "explanation")
 
 
@@ -70,16 +77,24 @@ def check_form_problems(quiz_id: str, quiz: dict[str, Any]) -> list[str]:
         tree = ast.parse(quiz["check"], mode="eval").body
     except SyntaxError as err:
         return [f"{quiz_id}: check {quiz['check']!r} is not Python: {err}"]
-    plain = (isinstance(tree, ast.Call) and isinstance(tree.func, ast.Name)
-             and all(isinstance(a, ast.Constant) or isinstance(a, ast.Name) and a.id == "options"
-                     for a in [*tree.args, *(k.value for k in tree.keywords)]))
+    plain = (
+        isinstance(tree, ast.Call)
+        and isinstance(tree.func, ast.Name)
+        and all(
+            isinstance(a, ast.Constant) or isinstance(a, ast.Name) and a.id == "options"
+            for a in [*tree.args, *(k.value for k in tree.keywords)]
+        )
+    )
     if not plain:
-        return [f"{quiz_id}: check {quiz['check']!r} must be one plain call of a function of "
-                "lossbook/lesson/quizzes.py, e.g. check_my_question() or check_my_question(options)"]
+        return [
+            f"{quiz_id}: check {quiz['check']!r} must be one plain call of a function of "
+            "lossbook/lesson/quizzes.py, e.g. check_my_question() or check_my_question(options)"
+        ]
     return []
 
 
 # --- the file ------------------------------------------------------------------------------
+
 
 def test_the_slides_six_questions_and_at_least_six_more() -> None:
     assert set(SLIDES) <= set(QUIZZES), f"missing: {set(SLIDES) - set(QUIZZES)}"
@@ -129,6 +144,7 @@ def test_the_slides_questions_are_checked_by_lossbook() -> None:
 
 # --- the checks ----------------------------------------------------------------------------
 
+
 @pytest.mark.parametrize("quiz_id", CHECKED)
 def test_check_confirms_the_answer(quiz_id: str, namespace: dict[str, Any]) -> None:
     problems = check_problems(quiz_id, QUIZZES[quiz_id], namespace)
@@ -153,14 +169,17 @@ def test_check_is_one_plain_call(quiz_id: str) -> None:
     assert not problems, "\n".join(problems)
 
 
-@pytest.mark.parametrize("check", [
-    "min(range(4), key=lambda i: abs((1 / 2, 1 / 4, 1.0, 0.0)[i] - float(lb.sigmoid_derivative(0.0))))",
-    "quiz_steps_order().answer_index",
-    "check_sigmoid_slope_at_zero([o for o in options])",
-    "check_convex_in_theta(lb.sigmoid(2.0))",
-    "1 if check_newton_scaling() else 0",
-    "check_slides(f'Q{1}')",
-])
+@pytest.mark.parametrize(
+    "check",
+    [
+        "min(range(4), key=lambda i: abs((1 / 2, 1 / 4, 1.0, 0.0)[i] - float(lb.sigmoid_derivative(0.0))))",
+        "quiz_steps_order().answer_index",
+        "check_sigmoid_slope_at_zero([o for o in options])",
+        "check_convex_in_theta(lb.sigmoid(2.0))",
+        "1 if check_newton_scaling() else 0",
+        "check_slides(f'Q{1}')",
+    ],
+)
 def test_a_computing_check_is_rejected(check: str) -> None:
     """A planted entry that computes in the data file is caught; the real form passes."""
     planted = {**copy.deepcopy(QUIZZES[SLIDES[0]]), "check": check}
@@ -204,8 +223,10 @@ def test_every_quiz_used_on_a_page_exists() -> None:
 @pytest.mark.parametrize("page", ["12-quizzes.md", "12-quizzes.en.md"])
 def test_the_quizzes_page_shows_every_question(page: str) -> None:
     shown = QUIZ_CALL.findall((DOCS / page).read_text("utf-8"))
-    assert sorted(shown) == IDS, f"{page}: missing {sorted(set(IDS) - set(shown))}, repeated or unknown " \
-                                 f"{sorted(q for q in shown if shown.count(q) > 1 or q not in QUIZZES)}"
+    assert sorted(shown) == IDS, (
+        f"{page}: missing {sorted(set(IDS) - set(shown))}, repeated or unknown "
+        f"{sorted(q for q in shown if shown.count(q) > 1 or q not in QUIZZES)}"
+    )
 
 
 @pytest.mark.parametrize("chapter", ["10-sgd-vectorized", "11-newton"])

@@ -39,9 +39,7 @@ def closure(direct: list[Requirement]) -> set[str]:
         except metadata.PackageNotFoundError:
             continue  # reported by the caller: it is not installed
         for spec in map(Requirement, requires):
-            env_ok = spec.marker is None or any(
-                spec.marker.evaluate({"extra": extra}) for extra in (extras or {""})
-            )
+            env_ok = spec.marker is None or any(spec.marker.evaluate({"extra": extra}) for extra in (extras or {""}))
             if env_ok:
                 todo.append((spec, frozenset(spec.extras)))
     return {s for s in seen if "[" not in s}

@@ -1,15 +1,14 @@
 """The site half of the build (bookbuild.site): anchors, KaTeX, sections, the Markdown
 extension, the per-language configuration, the merge, the search folding — and a tiny
 two-language site built end to end with MkDocs, strict."""
+
 from __future__ import annotations
 
 import json
-import re
 from pathlib import Path
 
 import markdown
 import pytest
-import yaml
 
 from bookbuild.site import config as site_config
 from bookbuild.site import katex, mdext, merge, search, sections, slugs
@@ -36,7 +35,9 @@ def test_vietnamese_headings_get_ascii_folded_anchors() -> None:
 def test_the_root_config_names_the_slugify_for_every_build() -> None:
     toc = next(e["toc"] for e in site_config.load()["markdown_extensions"] if isinstance(e, dict) and "toc" in e)
     assert toc["slugify"] == "bookbuild.site.slugs.slugify" and isinstance(toc["slugify"], site_config.PyName)
-    html = markdown.markdown("## Dữ liệu tách được", extensions=["toc"], extension_configs={"toc": {"slugify": slugs.slugify}})
+    html = markdown.markdown(
+        "## Dữ liệu tách được", extensions=["toc"], extension_configs={"toc": {"slugify": slugs.slugify}}
+    )
     assert 'id="du-lieu-tach-duoc"' in html
 
 
@@ -66,18 +67,26 @@ def test_a_standin_holds_the_formulas_text_until_restored(tmp_path) -> None:
 
 
 def test_sections_wrap_top_level_h2_bodies_only() -> None:
-    html = '<h1>T</h1><p>a</p><h2 id="x">X</h2><p>b</p><div class="admonition"><h2>in</h2></div><h2 id="y">Y</h2><p>c</p>'
+    html = (
+        '<h1>T</h1><p>a</p><h2 id="x">X</h2><p>b</p><div class="admonition"><h2>in</h2></div><h2 id="y">Y</h2><p>c</p>'
+    )
     out = sections.sectioned(html)
     assert out.count('<section class="lb-section">') == 2
-    assert '<h2 id="x">X</h2><section class="lb-section"><p>b</p><div class="admonition"><h2>in</h2></div></section>' in out
+    assert (
+        '<h2 id="x">X</h2><section class="lb-section"><p>b</p><div class="admonition"><h2>in</h2></div></section>'
+        in out
+    )
     assert sections.sectioned("<p>none</p>") == "<p>none</p>"
     with pytest.raises(TypeError, match="html must be a str"):
         sections.sectioned(b"<h2>x</h2>")
 
 
 def md(text: str, **ext) -> str:
-    return markdown.markdown(text, extensions=["pymdownx.arithmatex", "md_in_html", mdext.makeExtension(**ext)],
-                             extension_configs={"pymdownx.arithmatex": {"generic": True}})
+    return markdown.markdown(
+        text,
+        extensions=["pymdownx.arithmatex", "md_in_html", mdext.makeExtension(**ext)],
+        extension_configs={"pymdownx.arithmatex": {"generic": True}},
+    )
 
 
 def test_the_extension_renders_inline_and_display_math_and_wraps_sections() -> None:
@@ -149,7 +158,11 @@ def test_merge_puts_english_under_en_and_a_rebuild_of_one_language_keeps_the_oth
         (folder / "index.html").write_text(text)
         (folder / "a" / "index.html").write_text(text + "-a")
     assert sorted(merge.merge({"vi": vi, "en": en}, site, ["vi", "en"])) == [
-        "a/index.html", "en/a/index.html", "en/index.html", "index.html"]
+        "a/index.html",
+        "en/a/index.html",
+        "en/index.html",
+        "index.html",
+    ]
     (vi / "a" / "index.html").unlink()
     assert merge.merge({"vi": vi}, site, ["vi", "en"]) == ["a/index.html"]  # stale page removed
     assert (site / "en" / "a" / "index.html").read_text() == "en-a"
@@ -167,8 +180,9 @@ def test_search_entries_get_the_folded_spelling_once(tmp_path) -> None:
     assert search.with_folded_words(search.with_folded_words(field)) == search.with_folded_words(field)
     assert search.with_folded_words("<p>sigmoid <code>x</code></p>") == "<p>sigmoid <code>x</code></p>"
     (tmp_path / "search").mkdir()
-    (tmp_path / "search" / "search_index.json").write_text(json.dumps(
-        {"config": {}, "docs": [{"location": "", "title": "Trang chủ", "text": "<p>hàm mất mát</p>"}]}))
+    (tmp_path / "search" / "search_index.json").write_text(
+        json.dumps({"config": {}, "docs": [{"location": "", "title": "Trang chủ", "text": "<p>hàm mất mát</p>"}]})
+    )
     assert search.fold_index(tmp_path) == 1
     doc = json.loads((tmp_path / "search" / "search_index.json").read_text())["docs"][0]
     assert doc["title"] == "Trang chủ<span hidden>chu</span>" and doc["text"].endswith("<span hidden>ham mat</span>")
@@ -178,6 +192,7 @@ def test_serve_rebuilds_only_the_languages_the_prerender_changed() -> None:
     class Result:
         def __init__(self, changed):
             self.changed = changed
+
     assert changed_languages(Result({"vi/docs/06-sigmoid.md"}), ["vi", "en"]) == ["vi"]
     assert changed_languages(Result(set()), ["vi", "en"]) == []
     assert changed_languages(Result({"en/docs/x.md", "vi/docs/assets/a.svg"}), ["vi", "en"]) == ["vi", "en"]
@@ -214,7 +229,10 @@ languages:
     nav_translations: {Trang chủ: Home, Chương: Chapter}
 """
 PAGES = {
-    "vi": {"index.md": "# Trang chủ\n\nKhông có công thức.\n", "a.md": "# Chương\n\n## Đạo hàm\n\nHàm mất mát $\\sigma(z)$.\n"},
+    "vi": {
+        "index.md": "# Trang chủ\n\nKhông có công thức.\n",
+        "a.md": "# Chương\n\n## Đạo hàm\n\nHàm mất mát $\\sigma(z)$.\n",
+    },
     "en": {"index.md": "# Home\n\nNo formula.\n", "a.md": "# Chapter\n\n## Derivative\n\nThe loss $\\sigma(z)$.\n"},
 }
 
@@ -238,7 +256,9 @@ def test_tiny_site_has_each_language_at_its_root_with_a_switcher_to_the_twin(tin
     assert 'href="../en/a/" hreflang="en" class="md-select__link"' in vi
     assert 'href="../../a/" hreflang="vi" class="md-select__link"' in en
     assert 'id="dao-ham"' in vi  # the đ-folding slugify
-    assert '<link rel="alternate"' not in vi and '<link rel="alternate"' not in en  # Material would reroute the switcher
+    assert (
+        '<link rel="alternate"' not in vi and '<link rel="alternate"' not in en
+    )  # Material would reroute the switcher
     assert 'role="dialog" aria-label="Tìm kiếm"' in vi and 'role="dialog" aria-label="Search"' in en
 
 
@@ -246,7 +266,7 @@ def test_tiny_site_has_katex_restored_its_fonts_preloaded_and_shipped(tiny) -> N
     page = (tiny / "site" / "en" / "a" / "index.html").read_text(encoding="utf-8")
     home = (tiny / "site" / "en" / "index.html").read_text(encoding="utf-8")
     assert page.count('class="katex"') == 1 and "lb-katex" not in page
-    head = page[:page.index("</head>")]
+    head = page[: page.index("</head>")]
     assert head.count('rel="preload"') == 2 and 'href="../assets/katex/fonts/KaTeX_Main-Regular.woff2"' in head
     assert 'rel="preload"' not in home  # no math, no font preload
     for lang_root in (tiny / "site", tiny / "site" / "en"):
@@ -287,6 +307,7 @@ def test_serve_builds_dirty_only_when_that_gives_the_full_builds_site(tmp_path) 
 
     class Result:
         changed = {"vi/docs/a.md", "en/docs/a.md", "vi/mkdocs.yml"}
+
     assert changed_pages(Result, "vi") == ["a.md"] and changed_pages(object(), "vi") is None
 
 

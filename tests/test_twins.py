@@ -21,8 +21,13 @@ PAGES = twins.pages()
 
 def test_every_page_with_a_twin_is_checked():
     names = {p.relative_to(ROOT).as_posix() for p in PAGES}
-    assert {"docs/index.md", "docs/08-bce.md", "docs/13-errata.md", "docs/notebooks/index.md",
-            "docs/notebooks/sgd-by-hand.py"} <= names
+    assert {
+        "docs/index.md",
+        "docs/08-bce.md",
+        "docs/13-errata.md",
+        "docs/notebooks/index.md",
+        "docs/notebooks/sgd-by-hand.py",
+    } <= names
     assert len(PAGES) >= 18
 
 
@@ -38,6 +43,7 @@ def test_the_command_line_checks_every_page(capsys):
 
 
 # --- planted edits on a copy ---------------------------------------------------------------
+
 
 @pytest.fixture
 def copy(tmp_path):
@@ -64,22 +70,21 @@ def test_a_deleted_paragraph_is_caught(copy):
     _edit(vi, "Bảng đầu ra của slide, tám dự đoán với nhãn của chúng, do lossbook tính:\n\n", "")
     (problem,) = twins.check(vi, lock)
     assert "docs/08-bce.en.md" in problem and "in the English page only" in problem
-    assert "section 'A penalty for each case'" in problem          # the section heading
-    assert "paragraph 'The slides' output table" in problem       # the paragraph's first words
+    assert "section 'A penalty for each case'" in problem  # the section heading
+    assert "paragraph 'The slides' output table" in problem  # the paragraph's first words
     with pytest.raises(ValueError, match="do not align"):
         twins.accept(vi, lock)
 
 
 def test_a_changed_sentence_is_caught_until_accepted(copy):
     vi, en, lock = copy
-    _edit(vi, "Hằng số $\\frac1m$ không làm thay đổi điểm cực tiểu,",
-          "Hằng số $\\frac1m$ không đổi điểm cực tiểu,")
+    _edit(vi, "Hằng số $\\frac1m$ không làm thay đổi điểm cực tiểu,", "Hằng số $\\frac1m$ không đổi điểm cực tiểu,")
     (problem,) = twins.check(vi, lock)
     assert problem.startswith("docs/08-bce.md, section 'Hàm chi phí trên cả tập dữ liệu', paragraph 'Trên tám dòng")
     assert "changed in the Vietnamese page since it was marked translated" in problem
     assert "update the English twin ('On the eight rows" in problem
     assert "python -m lossbook.twins accept docs/08-bce.md" in problem
-    twins.accept(vi, lock)                      # the translator says the English still holds
+    twins.accept(vi, lock)  # the translator says the English still holds
     assert twins.check(vi, lock) == []
 
 
@@ -88,10 +93,13 @@ def test_a_removed_list_item_is_caught(copy):
     text = en.read_text(encoding="utf-8")
     start = text.index("4. **Many independent samples**")
     end = text.index("\n\n", start)
-    en.write_text(text[:start] + text[end + 2:], encoding="utf-8")
+    en.write_text(text[:start] + text[end + 2 :], encoding="utf-8")
     problems = twins.check(vi, lock)
-    assert any("docs/08-bce.md, section 'Từ hàm hợp lý của phân phối Bernoulli', item '4. **Nhiều mẫu độc lập**"
-               in p and "in the Vietnamese page only" in p for p in problems), problems
+    assert any(
+        "docs/08-bce.md, section 'Từ hàm hợp lý của phân phối Bernoulli', item '4. **Nhiều mẫu độc lập**" in p
+        and "in the Vietnamese page only" in p
+        for p in problems
+    ), problems
 
 
 def test_a_placeholder_changed_in_one_twin_only_is_caught(copy):
@@ -105,8 +113,9 @@ def test_a_placeholder_changed_in_one_twin_only_is_caught(copy):
 
 def test_a_reflowed_paragraph_is_not_a_change(copy):
     vi, en, lock = copy
-    _edit(vi, "tám dự đoán với nhãn của chúng, do lossbook tính:",
-          "tám dự đoán với nhãn\n  của chúng, do lossbook tính:")
+    _edit(
+        vi, "tám dự đoán với nhãn của chúng, do lossbook tính:", "tám dự đoán với nhãn\n  của chúng, do lossbook tính:"
+    )
     assert twins.check(vi, lock) == []
 
 
@@ -121,13 +130,26 @@ def test_a_block_in_both_twins_is_new_until_accepted(copy):
 
 
 def test_blocks_and_shapes():
-    page = ("# T\n\n!!! note \"Định nghĩa\"\n    Một $x$ và [link](a.md).\n\n| a | b |\n|--|--|\n| 1 | 2 |\n\n"
-            "=== \"Tab\"\n\n    ```python\n    x = 1  # chú thích\n\n    y = 2\n    ```\n\n{{ quiz(\"q\") }}\n\n"
-            "![alt](f.svg)\n\n$$\na\n$$\n\n1. một\n   dòng hai\n2. hai\n")
+    page = (
+        '# T\n\n!!! note "Định nghĩa"\n    Một $x$ và [link](a.md).\n\n| a | b |\n|--|--|\n| 1 | 2 |\n\n'
+        '=== "Tab"\n\n    ```python\n    x = 1  # chú thích\n\n    y = 2\n    ```\n\n{{ quiz("q") }}\n\n'
+        "![alt](f.svg)\n\n$$\na\n$$\n\n1. một\n   dòng hai\n2. hai\n"
+    )
     got = [(b.kind, b.shape[1:]) for b in twins.blocks(page)]
-    assert got == [("h1", (0, 0)), ("admonition", (0, 0)), ("paragraph", (1, 1)), ("row", (0, 0)), ("row", (0, 0)),
-                   ("tab", (0, 0)), ("code", (0, 0)), ("placeholder", (0, 0)), ("figure", (0, 0)), ("math", (0, 0)),
-                   ("item", (0, 0)), ("item", (0, 0))]
+    assert got == [
+        ("h1", (0, 0)),
+        ("admonition", (0, 0)),
+        ("paragraph", (1, 1)),
+        ("row", (0, 0)),
+        ("row", (0, 0)),
+        ("tab", (0, 0)),
+        ("code", (0, 0)),
+        ("placeholder", (0, 0)),
+        ("figure", (0, 0)),
+        ("math", (0, 0)),
+        ("item", (0, 0)),
+        ("item", (0, 0)),
+    ]
     assert twins.blocks(page)[-2].text == "1. một\ndòng hai"
 
 
@@ -137,11 +159,11 @@ def test_a_notebook_cell_changed_in_one_language_is_caught(tmp_path):
     shutil.copy(ROOT / "docs" / "notebooks" / "sgd-by-hand.py", nb)
     lock = tmp_path / "lock.json"
     assert twins.accept(nb, lock) > 10
-    _edit(nb, "# 1. chọn một mẫu", "# 1. lấy một mẫu")                          # a vi code comment
+    _edit(nb, "# 1. chọn một mẫu", "# 1. lấy một mẫu")  # a vi code comment
     (problem,) = twins.check(nb, lock)
     assert problem.startswith("docs/notebooks/sgd-by-hand.py, section '1. Một bước, năm việc', code")
     assert "changed in the Vietnamese page" in problem
-    _edit(nb, "# ## 2. Many epochs on the four flowers\n", "")                    # an en heading gone
+    _edit(nb, "# ## 2. Many epochs on the four flowers\n", "")  # an en heading gone
     assert any("in the Vietnamese page only" in p and "h2 '2. Nhiều epoch" in p for p in twins.check(nb, lock))
 
 

@@ -1,4 +1,5 @@
 """Boundary helpers: what they accept, what they convert, and what each refusal says."""
+
 from __future__ import annotations
 
 import numpy as np
@@ -20,8 +21,8 @@ from lossbook._validation import (
     scalar_or_array,
 )
 
-
 # --- as_float_array: accepted inputs -----------------------------------------------------
+
 
 @pytest.mark.parametrize(
     "value, expected",
@@ -60,12 +61,12 @@ def test_allow_empty():
 
 # --- as_float_array: refusals, exact messages --------------------------------------------
 
+
 def test_column_vector_is_refused_with_the_ravel_hint():
     with pytest.raises(ValueError) as info:
         as_float_array("y_true", np.zeros((4, 1)))
     assert str(info.value) == (
-        "y_true must be a 1-D array of shape (m,); got shape (4, 1). "
-        "Pass y_true.ravel() if it is a column vector."
+        "y_true must be a 1-D array of shape (m,); got shape (4, 1). Pass y_true.ravel() if it is a column vector."
     )
 
 
@@ -132,6 +133,7 @@ def test_invalid_ndim_argument():
 
 
 # --- labels, probabilities, lengths, matrices, parameters --------------------------------
+
 
 def test_check_labels():
     np.testing.assert_array_equal(check_labels("y", [1, 0, 1]), [1.0, 0.0, 1.0])
@@ -214,20 +216,24 @@ def test_scalar_or_array():
 
 # --- counts, choices, pairs, read-only copies ------------------------------------------------
 
+
 @pytest.mark.parametrize("value", [0, 3, np.int64(7), np.uint8(2)])
 def test_check_count_returns_a_python_int(value):
     out = check_count("steps", value)
     assert out == int(value) and type(out) is int
 
 
-@pytest.mark.parametrize("value, exc, words", [
-    (2.5, TypeError, "steps must be an integer; got float 2.5"),
-    (True, TypeError, "steps must be an integer; got bool True"),
-    (np.bool_(False), TypeError, "steps must be an integer"),
-    ("3", TypeError, "steps must be an integer; got str '3'"),
-    (None, TypeError, "steps must be an integer; got NoneType"),
-    (-1, ValueError, "steps must be >= 0; got -1"),
-])
+@pytest.mark.parametrize(
+    "value, exc, words",
+    [
+        (2.5, TypeError, "steps must be an integer; got float 2.5"),
+        (True, TypeError, "steps must be an integer; got bool True"),
+        (np.bool_(False), TypeError, "steps must be an integer"),
+        ("3", TypeError, "steps must be an integer; got str '3'"),
+        (None, TypeError, "steps must be an integer; got NoneType"),
+        (-1, ValueError, "steps must be >= 0; got -1"),
+    ],
+)
 def test_check_count_refuses_what_is_not_a_count(value, exc, words):
     with pytest.raises(exc, match=words.replace("(", r"\(")):
         check_count("steps", value)
@@ -264,4 +270,3 @@ def test_read_only_copies_and_freezes():
         arr[0] = 5.0
     assert read_only([1, 2], np.int64).dtype == np.int64
     assert read_only(None) is None
-

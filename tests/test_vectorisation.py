@@ -1,5 +1,6 @@
 """Loop and vectorised BCE gradients: the same numbers; the timing record is well formed.
 No assertion on speed: timings depend on the machine and its load (benchmarks/ measures)."""
+
 from __future__ import annotations
 
 import dataclasses
@@ -36,31 +37,34 @@ def test_timing_fields():
         t.speedup = 1.0  # type: ignore[misc]
 
 
-@pytest.mark.parametrize("lang", ["vi", "en"])
-def test_markdown_table(lang):
-    table = time_bce_gradient(m=200, repeats=1, vectorised_repeats=1).markdown(lang)
-    assert table.count("\n") == 5 and "ms |" in table and "×" in table
-    with pytest.raises(ValueError, match="lang"):
-        time_bce_gradient(m=10, repeats=1, vectorised_repeats=1).markdown("fr")
-
-
-@pytest.mark.parametrize("kwargs, error", [
-    ({"m": 0}, ValueError), ({"n": 0}, ValueError), ({"repeats": 0}, ValueError),
-    ({"vectorised_repeats": -1}, ValueError), ({"seed": -1}, ValueError),
-    ({"m": 10.5}, TypeError), ({"repeats": True}, TypeError), ({"n": "2"}, TypeError),
-])
+@pytest.mark.parametrize(
+    "kwargs, error",
+    [
+        ({"m": 0}, ValueError),
+        ({"n": 0}, ValueError),
+        ({"repeats": 0}, ValueError),
+        ({"vectorised_repeats": -1}, ValueError),
+        ({"seed": -1}, ValueError),
+        ({"m": 10.5}, TypeError),
+        ({"repeats": True}, TypeError),
+        ({"n": "2"}, TypeError),
+    ],
+)
 def test_bad_arguments(kwargs, error):
     with pytest.raises(error):
         time_bce_gradient(**kwargs)
 
 
-@pytest.mark.parametrize("args", [
-    ([[1.0], [2.0]], [0, 2], [0.0, 0.0]),          # label not 0/1
-    ([[1.0], [2.0]], [0, 1, 1], [0.0, 0.0]),       # lengths differ
-    ([[1.0], [2.0]], [0, 1], [0.0, 0.0, 0.0]),     # theta of the wrong size
-    ([1.0, 2.0], [0, 1], [0.0, 0.0]),              # X not 2-D
-    ([[1.0], [np.nan]], [0, 1], [0.0, 0.0]),       # not finite
-])
+@pytest.mark.parametrize(
+    "args",
+    [
+        ([[1.0], [2.0]], [0, 2], [0.0, 0.0]),  # label not 0/1
+        ([[1.0], [2.0]], [0, 1, 1], [0.0, 0.0]),  # lengths differ
+        ([[1.0], [2.0]], [0, 1], [0.0, 0.0, 0.0]),  # theta of the wrong size
+        ([1.0, 2.0], [0, 1], [0.0, 0.0]),  # X not 2-D
+        ([[1.0], [np.nan]], [0, 1], [0.0, 0.0]),  # not finite
+    ],
+)
 def test_bad_data(args):
     for f in (loop_bce_gradient, vectorised_bce_gradient):
         with pytest.raises(ValueError):

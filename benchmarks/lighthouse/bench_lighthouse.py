@@ -15,6 +15,7 @@ The server compresses text with gzip, as any real host (GitHub Pages, nginx) doe
 link (simulated); ``--desktop`` uses its desktop preset. "Heaviest chapter": the page
 other than the home pages with the most bytes of HTML and images (both twins are run).
 """
+
 from __future__ import annotations
 
 import argparse
@@ -35,8 +36,10 @@ HERE = Path(__file__).resolve().parent
 ROOT = HERE.parents[1]
 LIGHTHOUSE = HERE / "node_modules" / ".bin" / "lighthouse"
 CHROMIUM = os.environ.get("CHROME_PATH", "/usr/bin/chromium")
-CHROME_FLAGS = ("--headless=new --no-sandbox --disable-gpu --no-first-run --disable-background-networking "
-                "--disable-component-update --disable-sync")
+CHROME_FLAGS = (
+    "--headless=new --no-sandbox --disable-gpu --no-first-run --disable-background-networking "
+    "--disable-component-update --disable-sync"
+)
 CATEGORIES = ("performance", "accessibility", "best-practices")
 TARGET_SCORE, TARGET_BYTES = 95, 600 * 1024
 COMPRESSIBLE = (".html", ".css", ".js", ".json", ".svg", ".xml", ".txt", ".ipynb")
@@ -79,8 +82,9 @@ def serve(site: Path, use_gzip: bool) -> tuple[ThreadingHTTPServer, str]:
 
 def build(out: Path) -> None:
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
-    subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "-d", str(out)],
-                   cwd=ROOT, env=env, check=True)
+    subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "-d", str(out)], cwd=ROOT, env=env, check=True
+    )
 
 
 def page_weight(site: Path, html: Path) -> int:
@@ -110,8 +114,15 @@ def heaviest_chapter(site: Path) -> str:
 def lighthouse(url: str, desktop: bool) -> dict:
     with tempfile.TemporaryDirectory() as tmp:
         report = Path(tmp) / "report.json"
-        cmd = [str(LIGHTHOUSE), url, "--quiet", "--output=json", f"--output-path={report}",
-               f"--only-categories={','.join(CATEGORIES)}", f"--chrome-flags={CHROME_FLAGS}"]
+        cmd = [
+            str(LIGHTHOUSE),
+            url,
+            "--quiet",
+            "--output=json",
+            f"--output-path={report}",
+            f"--only-categories={','.join(CATEGORIES)}",
+            f"--chrome-flags={CHROME_FLAGS}",
+        ]
         if desktop:
             cmd.append("--preset=desktop")
         subprocess.run(cmd, env=dict(os.environ, CHROME_PATH=CHROMIUM), check=True)
@@ -120,8 +131,11 @@ def lighthouse(url: str, desktop: bool) -> dict:
         raise RuntimeError(f"{url}: {data['runtimeError']}")
     scores = {c: round(100 * (data["categories"][c]["score"] or 0)) for c in CATEGORIES}
     scored = {ref["id"] for c in CATEGORIES for ref in data["categories"][c]["auditRefs"] if ref["weight"] > 0}
-    failing = [f"{a['title']} ({a.get('displayValue') or round(100 * a['score'])})"
-               for id_, a in data["audits"].items() if id_ in scored and a.get("score") is not None and a["score"] < 0.9]
+    failing = [
+        f"{a['title']} ({a.get('displayValue') or round(100 * a['score'])})"
+        for id_, a in data["audits"].items()
+        if id_ in scored and a.get("score") is not None and a["score"] < 0.9
+    ]
     return {**scores, "bytes": int(data["audits"]["total-byte-weight"]["numericValue"]), "weak": failing}
 
 
@@ -142,23 +156,31 @@ def main() -> int:
             build(site)
         server, base = serve(site, use_gzip=not args.no_gzip)
         chapter = heaviest_chapter(site)
-        pages = [("home", "vi", "/"), ("home", "en", "/en/"),
-                 (f"heaviest: {chapter.strip('/')}", "vi", chapter), (f"heaviest: {chapter.strip('/')}", "en", "/en" + chapter)]
+        pages = [
+            ("home", "vi", "/"),
+            ("home", "en", "/en/"),
+            (f"heaviest: {chapter.strip('/')}", "vi", chapter),
+            (f"heaviest: {chapter.strip('/')}", "en", "/en" + chapter),
+        ]
         rows = []
         for label, lang, path in pages:
             rows.append((label, lang, path, lighthouse(base + path, args.desktop)))
         server.shutdown()
     mode = f"{'desktop' if args.desktop else 'mobile (Lighthouse default: simulated slow 4G)'}, {'raw' if args.no_gzip else 'gzip'}"
-    print(f"\nLighthouse 12 on Debian Chromium, {mode}; targets: scores >= {TARGET_SCORE}, bytes < {TARGET_BYTES // 1024} KB\n")
+    print(
+        f"\nLighthouse 12 on Debian Chromium, {mode}; targets: scores >= {TARGET_SCORE}, bytes < {TARGET_BYTES // 1024} KB\n"
+    )
     head = f"{'page':<28} {'lang':<4} {'perf':>5} {'a11y':>5} {'best-pr':>8} {'KB':>7}  target"
     print(head)
     print("-" * len(head))
     missed = False
-    for label, lang, path, r in rows:
+    for label, lang, _path, r in rows:
         ok = all(r[c] >= TARGET_SCORE for c in CATEGORIES) and r["bytes"] < TARGET_BYTES
         missed |= not ok
-        print(f"{label:<28} {lang:<4} {r['performance']:>5} {r['accessibility']:>5} {r['best-practices']:>8} "
-              f"{r['bytes'] / 1024:>7.0f}  {'ok' if ok else 'MISSED'}")
+        print(
+            f"{label:<28} {lang:<4} {r['performance']:>5} {r['accessibility']:>5} {r['best-practices']:>8} "
+            f"{r['bytes'] / 1024:>7.0f}  {'ok' if ok else 'MISSED'}"
+        )
         if args.verbose and r["weak"]:
             print(f"{'':<34}scored audits under 90: {'; '.join(r['weak'])}")
     return 1 if (missed and args.strict) else 0

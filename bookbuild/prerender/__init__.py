@@ -30,8 +30,24 @@ from .placeholders import PLACEHOLDER, PageError, namespace, substitute
 from .quizzes import load_quizzes, render_quiz
 
 __all__ = [
-    "OUT", "PLACEHOLDER", "SAFE_BUILTINS", "ExpressionError", "PageError", "PrerenderError", "Result",
-    "check_expression", "executed", "explorer_json", "for_language", "load_quizzes",
-    "namespace", "prerender", "render_explorer", "render_quiz", "sized_figures",
-    "substitute", "svg_size", "to_markdown",
+    "OUT",
+    "PLACEHOLDER",
+    "SAFE_BUILTINS",
+    "ExpressionError",
+    "PageError",
+    "PrerenderError",
+    "Result",
+    "check_expression",
+    "executed",
+    "explorer_json",
+    "for_language",
+    "load_quizzes",
+    "namespace",
+    "prerender",
+    "render_explorer",
+    "render_quiz",
+    "sized_figures",
+    "substitute",
+    "svg_size",
+    "to_markdown",
 ]

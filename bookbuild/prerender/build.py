@@ -46,8 +46,10 @@ class Result:
         return tuple(lang for lang in self.changed if self.changed[lang] or self.removed.get(lang))
 
     def __str__(self) -> str:
-        parts = [f"{lang}: {len(self.changed[lang])} written, {len(self.removed.get(lang, []))} removed"
-                 for lang in self.changed]
+        parts = [
+            f"{lang}: {len(self.changed[lang])} written, {len(self.removed.get(lang, []))} removed"
+            for lang in self.changed
+        ]
         return f"prerender {self.seconds:.2f} s → {self.out} ({'; '.join(parts)})"
 
 
@@ -101,8 +103,13 @@ def prerender(out: Path = OUT, langs: tuple[str, ...] = ("vi", "en"), docs: Path
     try:
         static = {uri: path.read_bytes() for uri, path in static_files(docs).items()}
         explorer = explorer_json()
-        rendered = {lang: {uri: render_page(src.read_text(encoding="utf-8"), lang, uri, salt)
-                           for uri, src in pages(lang, docs).items()} for lang in langs}
+        rendered = {
+            lang: {
+                uri: render_page(src.read_text(encoding="utf-8"), lang, uri, salt)
+                for uri, src in pages(lang, docs).items()
+            }
+            for lang in langs
+        }
     except BaseException:
         drawing.cancel()  # the error now, not after the figures (notebooks finish: `serve` reuses them)
         raise

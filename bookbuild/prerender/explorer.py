@@ -17,9 +17,9 @@ __all__ = ["DATA_URI", "FALLBACK", "explorer_json", "render_explorer"]
 DATA_URI = "assets/data/explorer.json"
 FALLBACK = {
     "vi": "Công cụ khám phá hàm mất mát cần JavaScript. Không có nó, các hình bề mặt "
-          "hàm mất mát ở trên cho cùng một thông tin ở dạng tĩnh.",
+    "hàm mất mát ở trên cho cùng một thông tin ở dạng tĩnh.",
     "en": "The loss explorer needs JavaScript. Without it, the loss-landscape figures "
-          "above show the same information, statically.",
+    "above show the same information, statically.",
 }
 
 

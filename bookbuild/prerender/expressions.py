@@ -100,6 +100,8 @@ def check_expression(expr: str, where: str = "<expression>") -> ast.Expression:
         reason = _why_not(node)
         if reason:
             raise ExpressionError(
-                where, expr, f"uses {reason}, which a page expression may not; move the computation into a lesson function"
+                where,
+                expr,
+                f"uses {reason}, which a page expression may not; move the computation into a lesson function",
             )
     return tree

@@ -51,7 +51,9 @@ class Drawing:
         self._workers = []
         missing = [f"{name} ({lang})" for (name, lang), path in self.wanted.items() if not path.is_file()]
         if missing:
-            raise FigureError(f"drawing failed for the figure(s) {', '.join(missing)} (the worker's traceback is above)")
+            raise FigureError(
+                f"drawing failed for the figure(s) {', '.join(missing)} (the worker's traceback is above)"
+            )
         return self.wanted
 
     def cancel(self) -> None:

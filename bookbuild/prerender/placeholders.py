@@ -56,8 +56,14 @@ def namespace(lang: str) -> dict[str, Any]:
         ns.update({k: getattr(module, k) for k in public})
     quizzes = load_quizzes() if QUIZ_FILE.exists() else {}
     ns.update(
-        lb=lb, np=np, math=math, lang=lang,
-        fmt=text.fmt, sci=text.sci, given=text.given, tr=text.tr,
+        lb=lb,
+        np=np,
+        math=math,
+        lang=lang,
+        fmt=text.fmt,
+        sci=text.sci,
+        given=text.given,
+        tr=text.tr,
         quiz=lambda quiz_id: render_quiz(quiz_id, lang, quizzes),
         explorer=lambda: render_explorer(lang),
         __builtins__=dict(SAFE_BUILTINS),

@@ -21,10 +21,22 @@ __all__ = ["LABELS", "QUIZ_FILE", "inline", "load_quizzes", "render_quiz"]
 
 QUIZ_FILE = DOCS / "_data" / "quizzes.yml"
 LABELS = {
-    "vi": {"check": "Kiểm tra", "answer": "Xem đáp án", "right": "Đúng!", "wrong": "Chưa đúng.",
-           "correct_is": "Đáp án đúng", "choose": "Hãy chọn một đáp án."},
-    "en": {"check": "Check", "answer": "Show the answer", "right": "Correct!", "wrong": "Not quite.",
-           "correct_is": "Correct answer", "choose": "Choose an answer first."},
+    "vi": {
+        "check": "Kiểm tra",
+        "answer": "Xem đáp án",
+        "right": "Đúng!",
+        "wrong": "Chưa đúng.",
+        "correct_is": "Đáp án đúng",
+        "choose": "Hãy chọn một đáp án.",
+    },
+    "en": {
+        "check": "Check",
+        "answer": "Show the answer",
+        "right": "Correct!",
+        "wrong": "Not quite.",
+        "correct_is": "Correct answer",
+        "choose": "Choose an answer first.",
+    },
 }
 _LETTERS = "abcdefgh"
 
@@ -61,7 +73,7 @@ def inline(text: str) -> str:
     """
     out, pos = [], 0
     for m in _INLINE_MATH.finditer(text):
-        out.append(_plain(text[pos:m.start()]))
+        out.append(_plain(text[pos : m.start()]))
         out.append(f'<span class="arithmatex">\\({html.escape(m.group("tex"))}\\)</span>')
         pos = m.end()
     out.append(_plain(text[pos:]))
@@ -93,7 +105,7 @@ def render_quiz(quiz_id: str, lang: str, quizzes: dict[str, Any] | None = None) 
     items = "".join(
         f'<li><label><input type="radio" name="{qid}" value="{i}"> {_LETTERS[i]}) {inline(option)}</label>'
         f'<span class="lb-quiz-why" hidden>{inline(why)}</span></li>'
-        for i, (option, why) in enumerate(zip(options, whys))
+        for i, (option, why) in enumerate(zip(options, whys, strict=True))
     )
     return (
         f'<div class="lb-quiz" id="{qid}" data-answer="{answer}" '
@@ -106,6 +118,6 @@ def render_quiz(quiz_id: str, lang: str, quizzes: dict[str, Any] | None = None) 
         f'<p><button type="button" class="md-button lb-quiz-check" hidden>{labels["check"]}</button></p>'
         f'<p class="lb-quiz-feedback" role="status" aria-live="polite"></p>'
         f'<details class="lb-quiz-answer"><summary>{labels["answer"]}</summary>'
-        f'<p><strong>{labels["correct_is"]}: {_LETTERS[answer]})</strong> {inline(text["explanation"])}</p>'
+        f"<p><strong>{labels['correct_is']}: {_LETTERS[answer]})</strong> {inline(text['explanation'])}</p>"
         "</details></div>\n"
     )

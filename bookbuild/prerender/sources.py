@@ -18,8 +18,15 @@ __all__ = ["notebook_sources", "pages", "static_files"]
 
 #: Not part of any site: data read by the pre-render, and what a build generates (the
 #: MkDocs hooks of old wrote these into ``docs/``; a stale copy must not be published).
-NOT_STATIC = ("_data/*", "notebooks/*.py", "assets/figures/*", "assets/data/*",
-              "notebooks/*.ipynb", "notebooks/*.png", "*.tmp")
+NOT_STATIC = (
+    "_data/*",
+    "notebooks/*.py",
+    "assets/figures/*",
+    "assets/data/*",
+    "notebooks/*.ipynb",
+    "notebooks/*.png",
+    "*.tmp",
+)
 
 
 def _uri(path: Path, docs: Path) -> str:

@@ -11,6 +11,7 @@
 
 Nothing here imports the pre-render side except :mod:`bookbuild.__main__` (lazily).
 """
+
 from __future__ import annotations
 
 from pathlib import Path

@@ -5,6 +5,7 @@ For each language: write ``build/prerender/<lang>/mkdocs.yml`` (:mod:`.config`),
 where the search stand-ins are (:func:`.katex.restore_site`), ship KaTeX's CSS and fonts, fold the
 Vietnamese search index (:mod:`.search`); then merge the languages into ``site/`` (:mod:`.merge`).
 """
+
 from __future__ import annotations
 
 import logging
@@ -52,8 +53,15 @@ def _post_build(site: Path, fold_search: bool) -> None:
         fold_index(site)
 
 
-def build_language(lang: str, out: Path = OUT, *, strict: bool = True, dirty: bool = False,
-                   serve_url: str | None = None, source: Path = SOURCE) -> Path:
+def build_language(
+    lang: str,
+    out: Path = OUT,
+    *,
+    strict: bool = True,
+    dirty: bool = False,
+    serve_url: str | None = None,
+    source: Path = SOURCE,
+) -> Path:
     """MkDocs build of ``out/<lang>`` into ``out/<lang>/site``; returns that folder."""
     return LanguageBuild(lang, out, strict=strict, serve_url=serve_url, source=source).build(dirty=dirty)
 
@@ -84,8 +92,9 @@ class LanguageBuild:
     possible. ``build(dirty=True)`` renders only the pages whose pre-rendered Markdown is
     newer than their HTML; the caller decides when that is correct (:mod:`.serve`)."""
 
-    def __init__(self, lang: str, out: Path = OUT, *, strict: bool = True, serve_url: str | None = None,
-                 source: Path = SOURCE) -> None:
+    def __init__(
+        self, lang: str, out: Path = OUT, *, strict: bool = True, serve_url: str | None = None, source: Path = SOURCE
+    ) -> None:
         from mkdocs.config import load_config
         from mkdocs.exceptions import ConfigurationError
 
@@ -139,9 +148,16 @@ class _DirtyNotice(logging.Filter):
         return not record.getMessage().startswith("A 'dirty' build is being performed")
 
 
-def build_site(langs: list[str] | None = None, out: Path = OUT, site: Path = SITE, *,
-               strict: bool = True, dirty: bool = False, serve_url: str | None = None,
-               source: Path = SOURCE) -> list[str]:
+def build_site(
+    langs: list[str] | None = None,
+    out: Path = OUT,
+    site: Path = SITE,
+    *,
+    strict: bool = True,
+    dirty: bool = False,
+    serve_url: str | None = None,
+    source: Path = SOURCE,
+) -> list[str]:
     """Build ``langs`` (default: all) from ``out`` and merge them into ``site``; returns what
     changed in ``site``. ``source``: the root configuration."""
     every = locales(source)

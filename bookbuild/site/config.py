@@ -15,6 +15,7 @@ reads). :func:`site_config` turns it into the configuration of one language's bu
 
 Tags like ``!!python/name:bookbuild.site.slugs.slugify`` are carried through unevaluated.
 """
+
 from __future__ import annotations
 
 import copy
@@ -49,7 +50,9 @@ class _Dumper(yaml.SafeDumper):
 
 
 _Loader.add_multi_constructor("tag:yaml.org,2002:python/name:", lambda loader, suffix, node: PyName(suffix))
-_Dumper.add_representer(PyName, lambda dumper, value: dumper.represent_scalar("tag:yaml.org,2002:python/name:" + value, ""))
+_Dumper.add_representer(
+    PyName, lambda dumper, value: dumper.represent_scalar("tag:yaml.org,2002:python/name:" + value, "")
+)
 
 
 def load(path: Path = SOURCE) -> dict[str, Any]:
@@ -102,11 +105,15 @@ def translated_nav(nav: list, translations: dict[str, str]) -> list:
     >>> translated_nav([{"Trang chủ": "index.md"}, {"Notebook": ["a.md", {"X": "x.md"}]}], {"Trang chủ": "Home"})
     [{'Home': 'index.md'}, {'Notebook': ['a.md', {'X': 'x.md'}]}]
     """
+
     def item(entry):
         if isinstance(entry, dict):
-            return {translations.get(t, t): (translated_nav(v, translations) if isinstance(v, list) else v)
-                    for t, v in entry.items()}
+            return {
+                translations.get(t, t): (translated_nav(v, translations) if isinstance(v, list) else v)
+                for t, v in entry.items()
+            }
         return entry
+
     return [item(e) for e in nav]
 
 
@@ -133,9 +140,13 @@ def site_config(base: dict[str, Any], lang: str, ssg: str = "mkdocs") -> dict[st
     conf["theme"] = dict(conf["theme"], language=lang, custom_dir=str(OVERRIDES))
     if ssg == "zensical":  # Material's look; its own search UI (not Material's dialog)
         conf["theme"].update(variant="classic", custom_dir="overrides")
-    conf["extra"] = dict(conf.get("extra") or {}, alternate=[
-        {"name": l["name"], "link": relative_root(root_path(l["locale"], default), here), "lang": l["locale"]}
-        for l in langs])
+    conf["extra"] = dict(
+        conf.get("extra") or {},
+        alternate=[
+            {"name": l["name"], "link": relative_root(root_path(l["locale"], default), here), "lang": l["locale"]}
+            for l in langs
+        ],
+    )
 
     conf["plugins"] = [copy.deepcopy(p) for p in base.get("plugins", []) if _plugin_name(p) in PLUGINS]
 
@@ -156,8 +167,13 @@ def write_config(lang: str, out: Path = OUT, source: Path = SOURCE, ssg: str = "
     if ssg == "zensical":  # the overrides minus Material's search dialog, next to the config
         theme = Path(out) / lang / "overrides"
         shutil.rmtree(theme, ignore_errors=True)
-        shutil.copytree(OVERRIDES, theme, ignore=lambda d, names: [
-            n for n in names if (Path(d) / n).relative_to(OVERRIDES).as_posix() in MATERIAL_ONLY])
+        shutil.copytree(
+            OVERRIDES,
+            theme,
+            ignore=lambda d, names: [
+                n for n in names if (Path(d) / n).relative_to(OVERRIDES).as_posix() in MATERIAL_ONLY
+            ],
+        )
     text = "# Written by bookbuild.site.config from the root mkdocs.yml: edit that one.\n"
     text += dump(site_config(load(source), lang, ssg))
     if not path.exists() or path.read_text(encoding="utf-8") != text:

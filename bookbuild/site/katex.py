@@ -10,6 +10,7 @@ annotations into the index. So, under MkDocs, a page first holds each formula as
 MathML's *text* between two comments (:func:`standin`) — what the index should say — and
 :func:`restore` puts KaTeX's HTML back in the written files (:func:`restore_site`).
 """
+
 from __future__ import annotations
 
 import atexit
@@ -46,8 +47,13 @@ class _Renderer:
             if not KATEX_DIST.is_dir():
                 raise RuntimeError(f"KaTeX is not installed at {KATEX_DIST}: run `make setup` (npm ci).")
             self._process = subprocess.Popen(
-                ["node", str(RENDERER)], cwd=ROOT, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
-                text=True, encoding="utf-8", bufsize=1,
+                ["node", str(RENDERER)],
+                cwd=ROOT,
+                stdin=subprocess.PIPE,
+                stdout=subprocess.PIPE,
+                text=True,
+                encoding="utf-8",
+                bufsize=1,
             )
             atexit.register(self._process.kill)
         return self._process
@@ -105,7 +111,7 @@ def standin(tex: str, display: bool = False) -> str:
     out = render(tex, display)
     key = hashlib.sha256(f"{bool(display)}:{tex}".encode()).hexdigest()[:16]
     _by_key[key] = out
-    mathml = out[out.index("<math"):out.index("</math>")]
+    mathml = out[out.index("<math") : out.index("</math>")]
     return f"<!--lb-katex:{key}-->{_TAG.sub('', _ANNOTATION.sub('', mathml))}<!--/lb-katex-->"
 
 
@@ -115,6 +121,7 @@ def restore(html: str) -> str:
     A stand-in this process did not make (a page written by another process) raises
     :class:`KeyError`: rebuild that page.
     """
+
     def back(match: re.Match) -> str:
         try:
             return _by_key[match["key"]]

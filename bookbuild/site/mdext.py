@@ -14,6 +14,7 @@ It works in any Python-Markdown site generator (MkDocs, Zensical)::
 A formula KaTeX cannot parse fails the build with :class:`~bookbuild.site.katex.KatexError`
 (MkDocs names the page in its log).
 """
+
 from __future__ import annotations
 
 import html

@@ -2,6 +2,7 @@
 language at ``site/<locale>/``; a file is written only when its bytes change and stale files
 are removed, so a rebuild of one language leaves the other's files (and their times) alone.
 """
+
 from __future__ import annotations
 
 import shutil

@@ -6,6 +6,7 @@ build of a language with ``fold_search: true`` (mkdocs.yml ``languages:``) each 
 the folded spelling of its accented words in a hidden ``<span>`` (Material's tokenizer skips
 tags; the span never shows in a result).
 """
+
 from __future__ import annotations
 
 import html
@@ -43,6 +44,8 @@ def fold_index(site: Path) -> int:
     number of entries. A site without an index raises FileNotFoundError."""
     index = Path(site) / "search" / "search_index.json"
     data = json.loads(index.read_text(encoding="utf-8"))
-    data["docs"] = [dict(d, title=with_folded_words(d["title"]), text=with_folded_words(d["text"])) for d in data["docs"]]
+    data["docs"] = [
+        dict(d, title=with_folded_words(d["title"]), text=with_folded_words(d["text"])) for d in data["docs"]
+    ]
     index.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
     return len(data["docs"])

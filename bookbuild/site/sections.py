@@ -11,6 +11,7 @@ Only ``<h2>`` that stand at the top level of the content are section starts; one
 an admonition, a tab or a ``<div>`` is left where it is. :mod:`bookbuild.site.mdext` applies
 :func:`sectioned` to every page.
 """
+
 from __future__ import annotations
 
 import re
@@ -59,7 +60,7 @@ def sectioned(html: str) -> str:
     if not spans:
         return html
     parts = [html[: spans[0][0]]]
-    for (start, end), following in zip(spans, [s for s, _ in spans[1:]] + [len(html)]):
+    for (start, end), following in zip(spans, [s for s, _ in spans[1:]] + [len(html)], strict=True):
         parts.append(html[start:end])
         if html[end:following].strip():
             parts.append(f'<section class="lb-section">{html[end:following]}</section>')

@@ -15,14 +15,15 @@ existing pages' text changed (not their title, not an ``index.md``, no asset), t
 the other pages' entries and :class:`~bookbuild.site.build._KeepTitles` their titles, so the
 site reads as after a full build. Anything else is a full build of that language.
 """
+
 from __future__ import annotations
 
 import logging
 import os
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 from . import ROOT
 from .build import SITE, LanguageBuild, locales
@@ -151,8 +152,10 @@ class Rebuild:
             pages = None if fresh else changed_pages(result, lang)
             self._build(lang, pages)
         end = time.perf_counter()
-        log.info(f"rebuilt {', '.join(langs) or 'nothing'} in {end - start:.2f} s "
-                 f"(pre-render {prerendered - start:.2f} s, site {end - prerendered:.2f} s)")
+        log.info(
+            f"rebuilt {', '.join(langs) or 'nothing'} in {end - start:.2f} s "
+            f"(pre-render {prerendered - start:.2f} s, site {end - prerendered:.2f} s)"
+        )
 
 
 def serve(prerender: Callable[[], object], host: str = "127.0.0.1", port: int = 8000) -> None:
@@ -163,7 +166,9 @@ def serve(prerender: Callable[[], object], host: str = "127.0.0.1", port: int = 
     rebuild = Rebuild(prerender, url)
     rebuild.first()
     server = LiveReloadServer(builder=rebuild, host=host, port=port, root=str(SITE))
-    server.error_handler = lambda code: (SITE / "404.html").read_bytes() if code == 404 and (SITE / "404.html").is_file() else None
+    server.error_handler = lambda code: (
+        (SITE / "404.html").read_bytes() if code == 404 and (SITE / "404.html").is_file() else None
+    )
     for path in WATCHED:
         server.watch(str(ROOT / path))
     try:

@@ -7,6 +7,7 @@ first, as Vietnamese writers do without a Vietnamese keyboard, keeps the letter:
 (``toc: slugify: !!python/name:bookbuild.site.slugs.slugify``), which MkDocs and Zensical
 both understand.
 """
+
 from __future__ import annotations
 
 import unicodedata

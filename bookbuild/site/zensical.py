@@ -7,6 +7,7 @@ needs. Each language is built strict (``zensical build --clean``) into
 ``build/prerender/<lang>/zensical-site/``, KaTeX's files are shipped, and the languages merged.
 Zensical has its own search (it already ignores diacritics), so there is no folding step.
 """
+
 from __future__ import annotations
 
 import os
@@ -32,8 +33,13 @@ def build_language(lang: str, out: Path = OUT) -> Path:
     """Zensical build of ``out/<lang>``, strict; returns the built folder."""
     config = write_config(lang, out, ssg="zensical")
     env = dict(os.environ, PYTHONPATH=os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")])))
-    proc = subprocess.run([*zensical_command(), "build", "--clean", "-f", str(config)],
-                          cwd=config.parent, env=env, capture_output=True, text=True)
+    proc = subprocess.run(
+        [*zensical_command(), "build", "--clean", "-f", str(config)],
+        cwd=config.parent,
+        env=env,
+        capture_output=True,
+        text=True,
+    )
     if proc.returncode:
         raise BuildError(f"{lang}: zensical build failed:\n{(proc.stdout + proc.stderr)[-4000:]}")
     site = config.parent / "zensical-site"

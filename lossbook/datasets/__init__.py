@@ -14,10 +14,11 @@ generated from scikit-learn's bundled copies.
 >>> ds.x, ds.y
 (array([1.4, 1. , 1.5, 3. , 3.8, 4.1]), array([0., 0., 0., 1., 1., 1.]))
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
 from importlib import resources
 
 import numpy as np
@@ -117,8 +118,7 @@ def _table(name, X, y, feature_names, target_name, target_names, source, y_dtype
     X_arr = read_only(X)
     if X_arr.ndim == 1:
         X_arr = read_only(X_arr.reshape(-1, 1))
-    return Dataset(name, X_arr, read_only(y, y_dtype), tuple(feature_names), target_name,
-                   tuple(target_names), source)
+    return Dataset(name, X_arr, read_only(y, y_dtype), tuple(feature_names), target_name, tuple(target_names), source)
 
 
 # --- the slides' small tables (002) -------------------------------------------------------
@@ -148,11 +148,17 @@ def house_prices(version: int = 2) -> Dataset:
     """
     if version not in _PRICES:
         raise ValueError(
-            "version must be 1 (prices 8.1, 5.6, 4.3, 6.7) or 2 (prices 9.1, 5.9, 4.6, 6.7); "
-            f"got {version!r}"
+            f"version must be 1 (prices 8.1, 5.6, 4.3, 6.7) or 2 (prices 9.1, 5.9, 4.6, 6.7); got {version!r}"
         )
-    return _table(f"house_prices_v{version}", _AREA, _PRICES[version], ("area",), "price", (),
-                  f"slides (002), 'House Price Prediction', table {version}")
+    return _table(
+        f"house_prices_v{version}",
+        _AREA,
+        _PRICES[version],
+        ("area",),
+        "price",
+        (),
+        f"slides (002), 'House Price Prediction', table {version}",
+    )
 
 
 _PETAL_LENGTHS = (1.4, 1.0, 1.5, 3.0, 3.8, 4.1)
@@ -169,9 +175,15 @@ def petal_lengths(flipped: bool = False) -> Dataset:
     """
     labels = (1, 1, 1, 0, 0, 0) if flipped else (0, 0, 0, 1, 1, 1)
     names = ("Flower B", "Flower A") if flipped else ("Flower A", "Flower B")
-    return _table("petal_lengths_flipped" if flipped else "petal_lengths", _PETAL_LENGTHS, labels,
-                  ("petal_length",), "category", names,
-                  "slides (002), 'Given a new kind of data'" + (", labels flipped" if flipped else ""))
+    return _table(
+        "petal_lengths_flipped" if flipped else "petal_lengths",
+        _PETAL_LENGTHS,
+        labels,
+        ("petal_length",),
+        "category",
+        names,
+        "slides (002), 'Given a new kind of data'" + (", labels flipped" if flipped else ""),
+    )
 
 
 def petal_sgd() -> Dataset:
@@ -180,8 +192,15 @@ def petal_sgd() -> Dataset:
     >>> ds = petal_sgd(); ds.x, ds.y
     (array([1.4, 1.5, 3. , 4.1]), array([0., 0., 1., 1.]))
     """
-    return _table("petal_sgd", (1.4, 1.5, 3.0, 4.1), (0, 0, 1, 1), ("petal_length",), "label",
-                  ("Flower A", "Flower B"), "slides (002), 'Example' (SGD, one feature)")
+    return _table(
+        "petal_sgd",
+        (1.4, 1.5, 3.0, 4.1),
+        (0, 0, 1, 1),
+        ("petal_length",),
+        "label",
+        ("Flower A", "Flower B"),
+        "slides (002), 'Example' (SGD, one feature)",
+    )
 
 
 def petal_two_features() -> Dataset:
@@ -193,9 +212,15 @@ def petal_two_features() -> Dataset:
            [3. , 1.1],
            [4.1, 1.3]])
     """
-    return _table("petal_two_features", [(1.4, 0.2), (1.5, 0.2), (3.0, 1.1), (4.1, 1.3)], (0, 0, 1, 1),
-                  ("petal_length", "petal_width"), "label", ("Flower A", "Flower B"),
-                  "slides (002), 'Another Example' (SGD, two features)")
+    return _table(
+        "petal_two_features",
+        [(1.4, 0.2), (1.5, 0.2), (3.0, 1.1), (4.1, 1.3)],
+        (0, 0, 1, 1),
+        ("petal_length", "petal_width"),
+        "label",
+        ("Flower A", "Flower B"),
+        "slides (002), 'Another Example' (SGD, two features)",
+    )
 
 
 def output_table() -> Dataset:
@@ -207,13 +232,21 @@ def output_table() -> Dataset:
     >>> ds = output_table(); ds.x, ds.y
     (array([0.3, 0.8, 0.7, 0.4, 0.6, 0.8, 0.9, 0.2]), array([0., 0., 0., 0., 1., 1., 1., 1.]))
     """
-    return _table("output_table", (0.3, 0.8, 0.7, 0.4, 0.6, 0.8, 0.9, 0.2), (0, 0, 0, 0, 1, 1, 1, 1),
-                  ("y_prob",), "label", ("0", "1"), "slides (002), 'Loss function' (Output / Label)")
+    return _table(
+        "output_table",
+        (0.3, 0.8, 0.7, 0.4, 0.6, 0.8, 0.9, 0.2),
+        (0, 0, 0, 0, 1, 1, 1, 1),
+        ("y_prob",),
+        "label",
+        ("0", "1"),
+        "slides (002), 'Loss function' (Output / Label)",
+    )
 
 
 # --- real data sets, vendored as CSV ------------------------------------------------------
 
-@lru_cache(maxsize=None)
+
+@cache
 def _read_csv(filename: str) -> tuple[tuple[str, ...], np.ndarray]:
     """Header and float64 values of a vendored CSV (read once, then shared read-only)."""
     text = resources.files(__name__).joinpath(filename).read_text(encoding="utf-8")
@@ -234,13 +267,21 @@ def iris() -> Dataset:
     ((150, 4), 'petal_length', array([50, 50, 50]))
     """
     header, values = _read_csv("iris.csv")
-    return _table("iris", values[:, :4], values[:, 4].astype(np.int64), header[:4], "species",
-                  IRIS_SPECIES, "Fisher (1936), via scikit-learn's bundled copy (lossbook/datasets/iris.csv)",
-                  y_dtype=np.int64)
+    return _table(
+        "iris",
+        values[:, :4],
+        values[:, 4].astype(np.int64),
+        header[:4],
+        "species",
+        IRIS_SPECIES,
+        "Fisher (1936), via scikit-learn's bundled copy (lossbook/datasets/iris.csv)",
+        y_dtype=np.int64,
+    )
 
 
-def iris_binary(pair: str = "setosa-versicolor",
-                features: tuple[str, ...] = ("petal_length", "petal_width")) -> Dataset:
+def iris_binary(
+    pair: str = "setosa-versicolor", features: tuple[str, ...] = ("petal_length", "petal_width")
+) -> Dataset:
     """Two of the three iris species as a binary task: ``y = 1`` for the second species
     of ``pair``, ``0`` for the first.
 
@@ -279,8 +320,15 @@ def iris_binary(pair: str = "setosa-versicolor",
     a, b = IRIS_SPECIES.index(first), IRIS_SPECIES.index(second)
     keep = (full.y == a) | (full.y == b)
     cols = [IRIS_FEATURES.index(f) for f in features]
-    return _table(f"iris_{first}_{second}", full.X[keep][:, cols], (full.y[keep] == b).astype(np.float64),
-                  features, f"is_{second}", (first, second), full.source)
+    return _table(
+        f"iris_{first}_{second}",
+        full.X[keep][:, cols],
+        (full.y[keep] == b).astype(np.float64),
+        features,
+        f"is_{second}",
+        (first, second),
+        full.source,
+    )
 
 
 def breast_cancer() -> Dataset:
@@ -295,10 +343,15 @@ def breast_cancer() -> Dataset:
     ((569, 30), 'mean radius', 212)
     """
     header, values = _read_csv("breast_cancer.csv")
-    return _table("breast_cancer", values[:, :30], values[:, 30], header[:30], "malignant",
-                  ("benign", "malignant"),
-                  "Street, Wolberg & Mangasarian (1993), via scikit-learn's bundled copy "
-                  "(lossbook/datasets/breast_cancer.csv)")
+    return _table(
+        "breast_cancer",
+        values[:, :30],
+        values[:, 30],
+        header[:30],
+        "malignant",
+        ("benign", "malignant"),
+        "Street, Wolberg & Mangasarian (1993), via scikit-learn's bundled copy (lossbook/datasets/breast_cancer.csv)",
+    )
 
 
 def tumour_sizes() -> Dataset:
@@ -312,5 +365,6 @@ def tumour_sizes() -> Dataset:
     ((569,), ('mean radius',), ('benign', 'malignant'))
     """
     full = breast_cancer()
-    return _table("tumour_sizes", full.X[:, :1], full.y, full.feature_names[:1], "malignant",
-                  full.target_names, full.source)
+    return _table(
+        "tumour_sizes", full.X[:, :1], full.y, full.feature_names[:1], "malignant", full.target_names, full.source
+    )

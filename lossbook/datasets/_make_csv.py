@@ -10,6 +10,7 @@ the same float64), so ``np.loadtxt`` returns arrays bit-for-bit equal to
 ``sklearn.datasets.load_*().data``; ``tests/test_datasets.py`` checks exactly that, and
 that this script reproduces the committed files byte for byte.
 """
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -32,7 +33,7 @@ def iris_csv_text() -> str:
 
     bunch = load_iris()
     lines = [",".join(IRIS_COLUMNS)]
-    for row, target in zip(bunch.data, bunch.target):
+    for row, target in zip(bunch.data, bunch.target, strict=True):
         lines.append(",".join([*(_number(v) for v in row), str(int(target))]))
     return "\n".join(lines) + "\n"
 
@@ -46,7 +47,7 @@ def breast_cancer_csv_text() -> str:
     bunch = load_breast_cancer()
     assert list(bunch.target_names) == ["malignant", "benign"], bunch.target_names
     lines = [",".join([*bunch.feature_names, "malignant"])]
-    for row, target in zip(bunch.data, bunch.target):
+    for row, target in zip(bunch.data, bunch.target, strict=True):
         lines.append(",".join([*(_number(v) for v in row), str(1 - int(target))]))
     return "\n".join(lines) + "\n"
 

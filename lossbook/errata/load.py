@@ -6,6 +6,7 @@ field: an unknown or missing key, an unknown severity or source, a text that is 
 string or a ``{vi, en}`` pair, a recomputation that is not a function of lossbook called
 with literal arguments, a ``<<name>>`` that nothing computes.
 """
+
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
@@ -22,8 +23,20 @@ from .model import FIELD, SEVERITIES, TRUNCATED, Confirmed, Erratum, Ref, RefErr
 #: The data file, shipped as package data.
 ERRATA_YML = Path(__file__).with_name("errata.yml")
 
-_ERRATUM_KEYS = {"id", "source", "severity", "where", "says", "correct", "why", "compute", "source_value",
-                 "reproduce", "digits", "lesson"}
+_ERRATUM_KEYS = {
+    "id",
+    "source",
+    "severity",
+    "where",
+    "says",
+    "correct",
+    "why",
+    "compute",
+    "source_value",
+    "reproduce",
+    "digits",
+    "lesson",
+}
 _ERRATUM_REQUIRED = {"id", "source", "severity", "where", "says", "correct", "why", "compute"}
 _CONFIRMED_KEYS = {"id", "source", "where", "says", "source_value", "compute", "digits", "lesson"}
 _CONFIRMED_REQUIRED = {"id", "source", "where", "says", "source_value", "compute"}
@@ -40,7 +53,10 @@ def functions() -> dict[str, Callable[..., Any]]:
     names: dict[str, Callable[..., Any]] = {}
     for module in (activations, losses, entropy, lesson, recompute):
         public = getattr(module, "__all__", None) or [
-            k for k, v in vars(module).items() if not k.startswith("_") and getattr(v, "__module__", "") == module.__name__]
+            k
+            for k, v in vars(module).items()
+            if not k.startswith("_") and getattr(v, "__module__", "") == module.__name__
+        ]
         names.update({k: getattr(module, k) for k in public if callable(getattr(module, k))})
     return names
 
@@ -72,8 +88,7 @@ class _Record:
             return Text.same(value.strip())
         if isinstance(value, Mapping) and set(value) == set(LANGS) and all(isinstance(v, str) for v in value.values()):
             return Text(*(value[lang].strip() for lang in LANGS))
-        raise self.error(key, f"a text is one string (the same in every language) or a mapping "
-                              f"{{{', '.join(LANGS)}}}")
+        raise self.error(key, f"a text is one string (the same in every language) or a mapping {{{', '.join(LANGS)}}}")
 
     def ref(self, key: str, value: Any, names: Mapping[str, Callable[..., Any]]) -> Ref | tuple[Ref, ...]:
         try:
@@ -85,8 +100,11 @@ class _Record:
 
     def digits(self) -> Any:
         value = self.raw.get("digits")
-        ok = value is None or (isinstance(value, int) and not isinstance(value, bool)) or (
-            isinstance(value, list) and all(isinstance(d, int) and not isinstance(d, bool) for d in value))
+        ok = (
+            value is None
+            or (isinstance(value, int) and not isinstance(value, bool))
+            or (isinstance(value, list) and all(isinstance(d, int) and not isinstance(d, bool) for d in value))
+        )
         if not ok:
             raise self.error("digits", f"a whole number, a list of them, or nothing; got {value!r}")
         return tuple(value) if isinstance(value, list) else value
@@ -128,19 +146,38 @@ def _erratum(raw: Any, sources: Mapping[str, Mapping[str, str]], names: Mapping[
             if unknown:
                 raise r.error(key, f"<<{sorted(unknown)[0]}>> ({lang}) is not computed (add it under compute)")
     return Erratum(
-        id=str(r.get("id")), source=r.get("source"), severity=r.get("severity"), location=texts["where"],
-        says=texts["says"], correct_template=texts["correct"], why_template=texts["why"], compute=refs,
-        source_value=_value(r.get("source_value")), reproduce=reproduce, digits=r.digits(), lesson=r.lesson(),
-        file=sources[r.get("source")]["file"])
+        id=str(r.get("id")),
+        source=r.get("source"),
+        severity=r.get("severity"),
+        location=texts["where"],
+        says=texts["says"],
+        correct_template=texts["correct"],
+        why_template=texts["why"],
+        compute=refs,
+        source_value=_value(r.get("source_value")),
+        reproduce=reproduce,
+        digits=r.digits(),
+        lesson=r.lesson(),
+        file=sources[r.get("source")]["file"],
+    )
 
 
-def _confirmed(raw: Any, sources: Mapping[str, Mapping[str, str]], names: Mapping[str, Callable[..., Any]]) -> Confirmed:
+def _confirmed(
+    raw: Any, sources: Mapping[str, Mapping[str, str]], names: Mapping[str, Callable[..., Any]]
+) -> Confirmed:
     r = _Record("confirmed", raw, _CONFIRMED_KEYS, _CONFIRMED_REQUIRED)
     if r.get("source") not in sources:
         raise r.error("source", f"unknown source {r.get('source')!r} (one of {', '.join(sources)})")
-    return Confirmed(id=str(r.get("id")), source=r.get("source"), location=r.text("where"), says=r.text("says"),
-                     source_value=_value(r.get("source_value")), compute=r.ref("compute", r.get("compute"), names),
-                     digits=r.digits(), lesson=r.lesson())
+    return Confirmed(
+        id=str(r.get("id")),
+        source=r.get("source"),
+        location=r.text("where"),
+        says=r.text("says"),
+        source_value=_value(r.get("source_value")),
+        compute=r.ref("compute", r.get("compute"), names),
+        digits=r.digits(),
+        lesson=r.lesson(),
+    )
 
 
 def load(text: str | None = None) -> tuple[dict[str, tuple[str, str, str]], tuple[Erratum, ...], tuple[Confirmed, ...]]:

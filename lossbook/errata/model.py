@@ -9,6 +9,7 @@ notation with two, ``<<name>>`` a whole number); ``<<``/``>>`` rather than ``{}`
 because the texts are full of LaTeX braces. A source's printed number is judged by
 :func:`_round_printed`.
 """
+
 from __future__ import annotations
 
 import ast
@@ -28,6 +29,7 @@ TRUNCATED = "truncated"
 
 
 # --- references: a function by name, literal arguments, then fields --------------------------
+
 
 class RefError(ValueError):
     """A reference that is not ``name(literal, ...)`` followed by fields, or names no known function."""
@@ -86,8 +88,10 @@ class Ref:
                 raise RefError(f"{text!r}: must start with a function call such as name(...)")
         name = node.func.id
         if name not in functions:
-            raise RefError(f"{text!r}: unknown function {name!r} (a name of lossbook.lesson, lossbook or "
-                           "lossbook.errata.recompute)")
+            raise RefError(
+                f"{text!r}: unknown function {name!r} (a name of lossbook.lesson, lossbook or "
+                "lossbook.errata.recompute)"
+            )
         args, kwargs = _arguments(node, text)
         return cls(text, functions[name], args, kwargs, tuple(reversed(path)))
 
@@ -165,6 +169,7 @@ def template_fields(template: str) -> set[str]:
 
 # --- judging a printed number ---------------------------------------------------------------------
 
+
 def _round_printed(x: float, digits: int) -> Decimal:
     """``x`` rounded to ``digits`` decimals the way this module judges a printed number:
     the **exact decimal value**, ties to even.
@@ -193,7 +198,7 @@ def _same(a: Any, b: Any, digits: Any) -> bool:
         if not (isinstance(a, (tuple, list)) and isinstance(b, (tuple, list))) or len(a) != len(b):
             return False
         ds = digits if isinstance(digits, (tuple, list)) else [digits] * len(a)
-        return all(_same(x, y, d) for x, y, d in zip(a, b, ds))
+        return all(_same(x, y, d) for x, y, d in zip(a, b, ds, strict=True))
     if digits is None:
         return bool(a == b)
     return _round_printed(a, digits) == _round_printed(b, digits)
@@ -203,11 +208,12 @@ def _truncated(value: Any, digits: Any) -> Any:
     """``value`` truncated at ``digits`` (one per element for a tuple): what a source that cuts prints."""
     if isinstance(value, tuple):
         ds = digits if isinstance(digits, (tuple, list)) else [digits] * len(value)
-        return tuple(truncate(v, d) for v, d in zip(value, ds))
+        return tuple(truncate(v, d) for v, d in zip(value, ds, strict=True))
     return truncate(value, digits)
 
 
 # --- the records -----------------------------------------------------------------------------------
+
 
 @dataclass(frozen=True)
 class CheckResult:

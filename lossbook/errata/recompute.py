@@ -6,6 +6,7 @@ r"""The recomputations of the errata that are more than one lesson function and 
 need for its pages live here, each with its formula and a doctest. Every number comes
 in as an argument from ``errata.yml``: no datum is typed in this module.
 """
+
 from __future__ import annotations
 
 import math
@@ -67,6 +68,7 @@ def truncate(x: float, digits: int) -> float:
 
 # --- chapter 1: gradient descent -------------------------------------------------------------
 
+
 def square_descent_stays_integer(x0: float, eta: float) -> bool:
     r"""Whether one gradient step on :math:`f = x^2` from ``x0``,
     :math:`x_1 = x_0 - 2\eta x_0`, is a whole number.
@@ -96,6 +98,7 @@ def gd_cycle(etas: Sequence[float], index: int) -> float:
 
 
 # --- chapter 2: second derivatives ---------------------------------------------------------
+
 
 @dataclass(frozen=True)
 class MixedPartials:
@@ -149,6 +152,7 @@ def positive_semidefinite(matrix: Sequence[Sequence[float]]) -> bool:
 
 # --- chapter 3: the house table --------------------------------------------------------------
 
+
 def house_table_matching(w: float, b: float, first_error: float, digits: int) -> int:
     """The version (1 or 2) of the house table whose first squared error, for the line
     ``w``, ``b``, rounds to the slides' ``first_error``.
@@ -167,6 +171,7 @@ def house_table_matching(w: float, b: float, first_error: float, digits: int) ->
 
 
 # --- chapter 5: logistic growth --------------------------------------------------------------
+
 
 @dataclass(frozen=True)
 class LogRatio:
@@ -210,11 +215,16 @@ def logistic_steepest(K: float, r: float, y0: float) -> LogisticSteepest:
     (5.889, 5.0, 50.0, 12.5)
     """
     t_star = -float(logit(y0 / K)) / r
-    return LogisticSteepest(t_star, float(logistic_growth(0.0, K, r, y0)), K * float(sigmoid(0.0)),
-                            float(logistic_growth_rhs(logistic_growth(t_star, K, r, y0), K, r)))
+    return LogisticSteepest(
+        t_star,
+        float(logistic_growth(0.0, K, r, y0)),
+        K * float(sigmoid(0.0)),
+        float(logistic_growth_rhs(logistic_growth(t_star, K, r, y0), K, r)),
+    )
 
 
 # --- chapter 4, 6: tanh, outputs, boundaries -------------------------------------------------
+
 
 @dataclass(frozen=True)
 class TanhVsSigmoid:
@@ -256,6 +266,7 @@ def points_on_boundary(points: Sequence[Sequence[float]]) -> int:
 
 # --- chapter 8: the loss -----------------------------------------------------------------------
 
+
 def notes_cost(y: np.ndarray | None = None, f: np.ndarray | None = None) -> float:
     r"""The notes' cost, evaluated exactly as printed,
     :math:`\frac1m\sum -y\log f - (1 - y(1 - \log f))`, on the slides' eight outputs
@@ -292,6 +303,7 @@ def distinct_losses(f: float) -> int:
 
 # --- chapter 9: convexity --------------------------------------------------------------------
 
+
 def bce_hessian_entries_nonnegative(x: float, w: float, b: float) -> bool:
     r"""Whether every entry of the one-sample BCE Hessian
     :math:`\hat y(1-\hat y)\begin{bmatrix} x^2 & x \\ x & 1\end{bmatrix}` is :math:`\ge 0`
@@ -312,8 +324,10 @@ def bce_eigenvalue_formulas_hold(x: float, w: float, b: float) -> tuple[bool, bo
     (True, True)
     """
     r = bce_hessian_example(x, w, b)
-    return (bool(np.isclose(r.numerical_eigenvalues[0], r.eigenvalues[0], rtol=1e-12)),
-            bool(abs(r.numerical_eigenvalues[1]) < 1e-15))
+    return (
+        bool(np.isclose(r.numerical_eigenvalues[0], r.eigenvalues[0], rtol=1e-12)),
+        bool(abs(r.numerical_eigenvalues[1]) < 1e-15),
+    )
 
 
 @dataclass(frozen=True)
@@ -344,10 +358,11 @@ def separable_has_minimiser() -> bool:
     False
     """
     losses = separable_no_minimiser().losses
-    return not all(a > b > 0 for a, b in zip(losses, losses[1:]))
+    return not all(a > b > 0 for a, b in zip(losses, losses[1:], strict=False))
 
 
 # --- chapter 10: SGD -------------------------------------------------------------------------
+
 
 @dataclass(frozen=True)
 class SGDUpdate:

@@ -1,4 +1,5 @@
 """The records of ``errata.yml``, loaded (and validated) once, at import."""
+
 from __future__ import annotations
 
 from .load import load

@@ -1,5 +1,6 @@
 """The errata page's tables: the errata grouped by severity (mathematical errors first),
 and the numbers checked and right. Every correct number is computed when the page is built."""
+
 from __future__ import annotations
 
 from ..text import LANGS, Text, check_lang, md_table
@@ -8,22 +9,34 @@ from .records import CONFIRMED, ERRATA, SOURCES
 
 #: Severity -> (heading, the one sentence that says what the class means), in page order.
 SEVERITY_TEXT: dict[str, tuple[Text, Text]] = {
-    "math": (Text("Lỗi toán học", "Mathematical errors"),
-             Text("Một công thức, phép tính hay khẳng định sai: làm theo nguồn sẽ ra kết quả sai.",
-                  "A wrong formula, computation or claim: following the source gives a wrong result.")),
-    "condition": (Text("Thiếu điều kiện", "Missing conditions"),
-                  Text("Khẳng định chỉ đúng với một điều kiện (hay một giả thiết) mà nguồn không nói ra.",
-                       "The statement holds only under a condition (or an assumption) the source does not "
-                       "state.")),
-    "notation": (Text("Ký hiệu", "Notation"),
-                 Text("Phần toán đúng hoặc suy ra được, nhưng một ký hiệu, tên gọi hay chú thích lại nói điều "
-                      "khác.",
-                      "The mathematics is right or recoverable, but a symbol, a name or a comment says "
-                      "something else.")),
-    "rounding": (Text("Làm tròn", "Rounding"),
-                 Text("Cách tính đúng; chỉ con số in ra bị cắt cụt thay vì làm tròn, hoặc in không nhất quán.",
-                      "The method is right; only the printed number is cut instead of rounded, or printed "
-                      "inconsistently.")),
+    "math": (
+        Text("Lỗi toán học", "Mathematical errors"),
+        Text(
+            "Một công thức, phép tính hay khẳng định sai: làm theo nguồn sẽ ra kết quả sai.",
+            "A wrong formula, computation or claim: following the source gives a wrong result.",
+        ),
+    ),
+    "condition": (
+        Text("Thiếu điều kiện", "Missing conditions"),
+        Text(
+            "Khẳng định chỉ đúng với một điều kiện (hay một giả thiết) mà nguồn không nói ra.",
+            "The statement holds only under a condition (or an assumption) the source does not state.",
+        ),
+    ),
+    "notation": (
+        Text("Ký hiệu", "Notation"),
+        Text(
+            "Phần toán đúng hoặc suy ra được, nhưng một ký hiệu, tên gọi hay chú thích lại nói điều khác.",
+            "The mathematics is right or recoverable, but a symbol, a name or a comment says something else.",
+        ),
+    ),
+    "rounding": (
+        Text("Làm tròn", "Rounding"),
+        Text(
+            "Cách tính đúng; chỉ con số in ra bị cắt cụt thay vì làm tròn, hoặc in không nhất quán.",
+            "The method is right; only the printed number is cut instead of rounded, or printed inconsistently.",
+        ),
+    ),
 }
 assert tuple(SEVERITY_TEXT) == SEVERITIES
 
@@ -64,8 +77,7 @@ def count_errata(source: str | None = None, severity: str | None = None) -> int:
         raise ValueError(f"source must be one of {tuple(SOURCES)}; got {source!r}")
     if severity is not None and severity not in SEVERITIES:
         raise ValueError(f"severity must be one of {SEVERITIES}; got {severity!r}")
-    return sum((source is None or e.source == source) and (severity is None or e.severity == severity)
-               for e in ERRATA)
+    return sum((source is None or e.source == source) and (severity is None or e.severity == severity) for e in ERRATA)
 
 
 def render_errata_markdown(lang: str = "vi", heading_level: int = 3) -> str:
@@ -86,8 +98,17 @@ def render_errata_markdown(lang: str = "vi", heading_level: int = 3) -> str:
     check_lang(lang)
     blocks = []
     for severity, (heading, sentence) in SEVERITY_TEXT.items():
-        rows = [(_anchor(e.id), f"{_source_name(e.source, lang)}: {e.location(lang)}", e.says(lang),
-                 e.correct(lang), e.why(lang)) for e in ERRATA if e.severity == severity]
+        rows = [
+            (
+                _anchor(e.id),
+                f"{_source_name(e.source, lang)}: {e.location(lang)}",
+                e.says(lang),
+                e.correct(lang),
+                e.why(lang),
+            )
+            for e in ERRATA
+            if e.severity == severity
+        ]
         if rows:
             table = md_table(_HEADERS[lang], [[_cell(c) for c in row] for row in rows], "lllll")
             blocks.append(f"{'#' * heading_level} {heading(lang)}\n\n{sentence(lang)}\n\n{table}")
@@ -102,6 +123,8 @@ def render_confirmed_markdown(lang: str = "vi") -> str:
     """
     check_lang(lang)
     ok = Text("đúng", "right")(lang)
-    rows = [(_anchor(c.id), f"{_source_name(c.source, lang)}: {c.location(lang)}", c.says(lang),
-             ok if c.check() else "✗") for c in CONFIRMED]
+    rows = [
+        (_anchor(c.id), f"{_source_name(c.source, lang)}: {c.location(lang)}", c.says(lang), ok if c.check() else "✗")
+        for c in CONFIRMED
+    ]
     return md_table(_CONFIRMED_HEADERS[lang], [[_cell(x) for x in row] for row in rows], "llll")

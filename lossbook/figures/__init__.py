@@ -33,6 +33,7 @@ Traceback (most recent call last):
 ...
 ValueError: lang must be one of ('vi', 'en'); got 'fr'
 """
+
 from __future__ import annotations
 
 from collections.abc import Callable
@@ -40,6 +41,8 @@ from collections.abc import Callable
 from matplotlib.figure import Figure
 
 from ..text import LANGS
+from .loss import entropy_figure, landscape_figure, losses_per_sample_figure, mse_curvature_figure
+from .optimisers import loss_history_figure
 from .review import house_prices_figure, square_gd_figure, walk_2d_figure
 from .sigmoid import (
     decision_boundary_circle_figure,
@@ -50,8 +53,6 @@ from .sigmoid import (
     sigmoid_figure,
     tumour_threshold_figure,
 )
-from .loss import entropy_figure, landscape_figure, losses_per_sample_figure, mse_curvature_figure
-from .optimisers import loss_history_figure
 
 __all__ = [
     "FIGURES",

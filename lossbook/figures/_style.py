@@ -5,6 +5,7 @@ without colour, a white background (readable on the site's dark theme too), text
 for a figure about 700 px wide (:data:`RC`); :func:`figure_function` checks ``lang`` and
 builds a figure under that style.
 """
+
 from __future__ import annotations
 
 import functools
@@ -69,8 +70,9 @@ RC = {
 }
 
 
-def figure_grid(ncols: int = 1, nrows: int = 1, *, width: float = 7.0, height: float = 4.2,
-                **subplot_kw) -> tuple[Figure, np.ndarray]:
+def figure_grid(
+    ncols: int = 1, nrows: int = 1, *, width: float = 7.0, height: float = 4.2, **subplot_kw
+) -> tuple[Figure, np.ndarray]:
     """A new Figure (no pyplot) with an ``nrows x ncols`` grid of axes, constrained layout."""
     fig = Figure(figsize=(width, height), layout="constrained")
     axes = fig.subplots(nrows, ncols, squeeze=False, **subplot_kw)
@@ -98,16 +100,33 @@ def figure_function(func: Callable[[str], Figure]) -> Callable[..., Figure]:
     return wrapper
 
 
-def scatter_classes(ax, x: np.ndarray, labels: np.ndarray, names: tuple[str, str], *,
-                    height: np.ndarray | None = None, size: float = 55, alpha: float = 1.0) -> None:
+def scatter_classes(
+    ax,
+    x: np.ndarray,
+    labels: np.ndarray,
+    names: tuple[str, str],
+    *,
+    height: np.ndarray | None = None,
+    size: float = 55,
+    alpha: float = 1.0,
+) -> None:
     """Points of class 0 and class 1, each with its colour, marker and legend name; drawn at
     ``(x, labels)`` or, given ``height``, at ``(x, height)``."""
     height = labels if height is None else height
     for k in (0, 1):
         mask = labels == k
-        ax.scatter(x[mask], height[mask], s=size, color=CLASS_STYLE[k]["color"],
-                   marker=CLASS_STYLE[k]["marker"], edgecolor="white", linewidth=0.8, zorder=5,
-                   label=names[k], alpha=alpha)
+        ax.scatter(
+            x[mask],
+            height[mask],
+            s=size,
+            color=CLASS_STYLE[k]["color"],
+            marker=CLASS_STYLE[k]["marker"],
+            edgecolor="white",
+            linewidth=0.8,
+            zorder=5,
+            label=names[k],
+            alpha=alpha,
+        )
 
 
 def affine(w: float, b: float, digits: int | None = 2, var: str = "x") -> str:
@@ -117,14 +136,27 @@ def affine(w: float, b: float, digits: int | None = 2, var: str = "x") -> str:
 
 
 def arrow(ax, start, end, color: str, rad: float = 0.0, style: str = "-") -> None:
-    ax.annotate("", xy=end, xytext=start, zorder=4,
-                arrowprops={"arrowstyle": "-|>", "color": color, "linewidth": 1.6, "linestyle": style,
-                            "shrinkA": 4, "shrinkB": 4, "connectionstyle": f"arc3,rad={rad}",
-                            "mutation_scale": 14})
+    ax.annotate(
+        "",
+        xy=end,
+        xytext=start,
+        zorder=4,
+        arrowprops={
+            "arrowstyle": "-|>",
+            "color": color,
+            "linewidth": 1.6,
+            "linestyle": style,
+            "shrinkA": 4,
+            "shrinkB": 4,
+            "connectionstyle": f"arc3,rad={rad}",
+            "mutation_scale": 14,
+        },
+    )
 
 
 # --- TODO(datasets or models): no standardising helper exists yet; this is the only math
 # written here. Replace it when one lands (e.g. a StandardScaler in lossbook.models).
+
 
 def standardise(X: np.ndarray) -> np.ndarray:
     """Each column to mean 0 and standard deviation 1 (population std, ddof = 0)."""
@@ -140,7 +172,8 @@ def fit_separable(X: np.ndarray, y: np.ndarray, **params) -> LogisticRegression:
 
 
 def petal_axes(ax, t, ds, xlim=(0.0, 5.5)) -> None:
-    scatter_classes(ax, ds.x, ds.y, (t("hoa A (nhãn 0)", "flower A (label 0)"),
-                                      t("hoa B (nhãn 1)", "flower B (label 1)")))
+    scatter_classes(
+        ax, ds.x, ds.y, (t("hoa A (nhãn 0)", "flower A (label 0)"), t("hoa B (nhãn 1)", "flower B (label 1)"))
+    )
     ax.set_xlim(*xlim)
     ax.set_xlabel(t("chiều dài cánh hoa $x$", "petal length $x$"))

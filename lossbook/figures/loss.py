@@ -1,4 +1,5 @@
 """Figures of the loss chapters: sigmoid + MSE (7), binary cross-entropy and entropy (8), convexity (9)."""
+
 from __future__ import annotations
 
 from functools import partial
@@ -9,7 +10,6 @@ from matplotlib.figure import Figure
 from matplotlib.ticker import MaxNLocator
 
 from .. import datasets
-from ..activations import sigmoid
 from ..entropy import binary_entropy
 from ..losses import (
     _sigmoid_mse_bracket,
@@ -21,7 +21,7 @@ from ..losses import (
     squared_error,
 )
 from ..text import fmt, tr
-from ._style import BLUE, ORANGE, GREEN, VERMILLION, GREY, BLACK, SURFACE_CMAP, figure_grid, figure_function
+from ._style import BLACK, BLUE, GREEN, GREY, ORANGE, SURFACE_CMAP, VERMILLION, figure_function, figure_grid
 
 
 @figure_function
@@ -32,24 +32,38 @@ def losses_per_sample_figure(lang: str) -> Figure:
     # Stop 5e-4 short of 0 and 1: BCE is infinite there (clipped to 36 by bce_per_sample),
     # and the axis ends at 5 anyway.
     y_hat = np.linspace(5e-4, 1.0 - 5e-4, 500)
-    for ax, label in zip(axes, (1, 0)):
+    for ax, label in zip(axes, (1, 0), strict=True):
         y = np.full_like(y_hat, float(label))
-        ax.plot(y_hat, squared_error(y, y_hat), color=BLUE, linestyle="--",
-                label=t("bình phương sai số", "squared error") + r" $(\hat y - y)^2$")
+        ax.plot(
+            y_hat,
+            squared_error(y, y_hat),
+            color=BLUE,
+            linestyle="--",
+            label=t("bình phương sai số", "squared error") + r" $(\hat y - y)^2$",
+        )
         bce_tex = r"$-\ln \hat y$" if label == 1 else r"$-\ln(1 - \hat y)$"
         ax.plot(y_hat, bce_per_sample(y, y_hat), color=VERMILLION, label=f"BCE {bce_tex}")
         wrong_end = 0.0 if label == 1 else 1.0
-        ax.annotate("BCE → ∞", xy=(abs(wrong_end - 0.02), 4.8),
-                    xytext=(abs(wrong_end - 0.3), 4.2), ha="center",
-                    arrowprops={"arrowstyle": "->", "color": VERMILLION}, color=VERMILLION)
+        ax.annotate(
+            "BCE → ∞",
+            xy=(abs(wrong_end - 0.02), 4.8),
+            xytext=(abs(wrong_end - 0.3), 4.2),
+            ha="center",
+            arrowprops={"arrowstyle": "->", "color": VERMILLION},
+            color=VERMILLION,
+        )
         ax.set_xlim(0, 1)
         ax.set_ylim(0, 5)
         ax.set_title(t(f"nhãn $y = {label}$", f"label $y = {label}$"))
         ax.set_xlabel(t(r"xác suất dự đoán $\hat y$", r"predicted probability $\hat y$"))
         ax.legend(loc="center right" if label == 1 else "center left")
     axes[0].set_ylabel(t("mất mát của một mẫu", "loss of one sample"))
-    fig.suptitle(t("Càng sai một cách tự tin, BCE phạt càng nặng; bình phương sai số không quá 1",
-                   "The more confidently wrong, the larger BCE; squared error never exceeds 1"))
+    fig.suptitle(
+        t(
+            "Càng sai một cách tự tin, BCE phạt càng nặng; bình phương sai số không quá 1",
+            "The more confidently wrong, the larger BCE; squared error never exceeds 1",
+        )
+    )
     return fig
 
 
@@ -66,38 +80,75 @@ def mse_curvature_figure(lang: str) -> Figure:
         labels = np.full_like(y_hat, float(y))
         # Left: the slides' bracket f(y_hat) = -3 y_hat^2 + 2 y_hat - y + 2 y y_hat.
         bracket_tex = r"$-3\hat y^2 + 2\hat y$" if y == 0 else r"$-3\hat y^2 + 4\hat y - 1$"
-        axes[0].plot(y_hat, _sigmoid_mse_bracket(labels, y_hat), color=color, linestyle=style,
-                     label=f"$y = {y}$: $f = ${bracket_tex}")
+        axes[0].plot(
+            y_hat,
+            _sigmoid_mse_bracket(labels, y_hat),
+            color=color,
+            linestyle=style,
+            label=f"$y = {y}$: $f = ${bracket_tex}",
+        )
         # Right: the whole second derivative 2 x^2 y_hat (1 - y_hat) f(y_hat), with x = 1.
-        axes[1].plot(y_hat, sigmoid_mse_second_derivative(1.0, labels, y_hat), color=color, linestyle=style,
-                     label=f"MSE, $y = {y}$")
+        axes[1].plot(
+            y_hat,
+            sigmoid_mse_second_derivative(1.0, labels, y_hat),
+            color=color,
+            linestyle=style,
+            label=f"MSE, $y = {y}$",
+        )
         low, high = sigmoid_mse_negative_curvature(y)
         for ax in axes:
             ax.axvspan(low, high, color=color, alpha=0.12, linewidth=0)
             ax.axvline(high if y == 1 else low, color=color, linewidth=0.8, linestyle=":")
     # The BCE curvature x^2 y_hat (1 - y_hat): the same for both labels, never negative.
-    axes[1].plot(y_hat, bce_second_derivative(1.0, y_hat), color=GREEN, linestyle="-.",
-                 label=t("BCE, $y = 0$ hoặc $1$", "BCE, $y = 0$ or $1$"))
+    axes[1].plot(
+        y_hat,
+        bce_second_derivative(1.0, y_hat),
+        color=GREEN,
+        linestyle="-.",
+        label=t("BCE, $y = 0$ hoặc $1$", "BCE, $y = 0$ or $1$"),
+    )
     low1 = sigmoid_mse_negative_curvature(1)[1]
     high0 = sigmoid_mse_negative_curvature(0)[0]
-    axes[0].text(low1 / 2, 0.45, t(f"âm khi y = 1\nvà ŷ < {fmt(low1, 3)}", f"negative for y = 1\nand ŷ < {fmt(low1, 3)}"),
-                 ha="center", va="bottom", color=VERMILLION, fontsize=9)
-    axes[0].text((1 + high0) / 2, 0.45, t(f"âm khi y = 0\nvà ŷ > {fmt(high0, 3)}", f"negative for y = 0\nand ŷ > {fmt(high0, 3)}"),
-                 ha="center", va="bottom", color=BLUE, fontsize=9)
+    axes[0].text(
+        low1 / 2,
+        0.45,
+        t(f"âm khi y = 1\nvà ŷ < {fmt(low1, 3)}", f"negative for y = 1\nand ŷ < {fmt(low1, 3)}"),
+        ha="center",
+        va="bottom",
+        color=VERMILLION,
+        fontsize=9,
+    )
+    axes[0].text(
+        (1 + high0) / 2,
+        0.45,
+        t(f"âm khi y = 0\nvà ŷ > {fmt(high0, 3)}", f"negative for y = 0\nand ŷ > {fmt(high0, 3)}"),
+        ha="center",
+        va="bottom",
+        color=BLUE,
+        fontsize=9,
+    )
     axes[0].set_ylim(-1.1, 0.85)
     axes[1].set_ylim(-0.2, 0.3)
     axes[0].set_title(t("Dấu ngoặc $f(\\hat y)$ của bài giảng", "The slides' bracket $f(\\hat y)$"))
-    axes[1].set_title(t("Độ cong $\\partial^2 L / \\partial \\theta_i^2$ với $x_i = 1$",
-                        "Curvature $\\partial^2 L / \\partial \\theta_i^2$ with $x_i = 1$"))
+    axes[1].set_title(
+        t(
+            "Độ cong $\\partial^2 L / \\partial \\theta_i^2$ với $x_i = 1$",
+            "Curvature $\\partial^2 L / \\partial \\theta_i^2$ with $x_i = 1$",
+        )
+    )
     axes[0].set_ylabel(r"$f(\hat y)$")
     axes[1].set_ylabel(r"$\partial^2 L / \partial \theta_i^2$")
-    for ax, where in zip(axes, ("lower center", "lower center")):
+    for ax, where in zip(axes, ("lower center", "lower center"), strict=True):
         ax.axhline(0.0, color=BLACK, linewidth=0.8)
         ax.set_xlim(0, 1)
         ax.set_xlabel(r"$\hat y$")
         ax.legend(loc=where, fontsize=9)
-    fig.suptitle(t("Sigmoid + MSE: độ cong âm ở vùng tô màu → hàm mất mát không lồi",
-                   "Sigmoid + MSE: negative curvature in the shaded regions → not convex"))
+    fig.suptitle(
+        t(
+            "Sigmoid + MSE: độ cong âm ở vùng tô màu → hàm mất mát không lồi",
+            "Sigmoid + MSE: negative curvature in the shaded regions → not convex",
+        )
+    )
     return fig
 
 
@@ -114,7 +165,7 @@ def landscape_figure(lang: str) -> Figure:
         ("mse", t("sigmoid + MSE:\ncó cao nguyên, không lồi", "sigmoid + MSE:\nflat plateaus, not convex")),
         ("bce", t("sigmoid + BCE:\nlồi, không có cao nguyên", "sigmoid + BCE:\nconvex, no plateau")),
     )
-    for ax, (loss, title) in zip(axes, panels):
+    for ax, (loss, title) in zip(axes, panels, strict=True):
         L = loss_landscape(ds.x, ds.y, w_grid, b_grid, loss=loss)
         if loss == "mse":
             # MSE lies in [0, 1]: even steps show the plateaus at 0.5 and the ridges.
@@ -130,16 +181,28 @@ def landscape_figure(lang: str) -> Figure:
         bar.set_label(t("MSE trung bình", "mean MSE") if loss == "mse" else t("BCE trung bình", "mean BCE"))
         bar.ax.tick_params(labelsize=9)
         for (w, b), marker in (((0.535, -0.654), "s"), ((2.331, -5.156), "D")):
-            ax.plot([w], [b], marker=marker, color=ORANGE, markeredgecolor=BLACK, linestyle="none",
-                    label=f"$w = {w:g}$, $b = {fmt(b, 3)}$")
+            ax.plot(
+                [w],
+                [b],
+                marker=marker,
+                color=ORANGE,
+                markeredgecolor=BLACK,
+                linestyle="none",
+                label=f"$w = {w:g}$, $b = {fmt(b, 3)}$",
+            )
         ax.set_title(title)
         ax.set_xlabel(t("trọng số $w$", "weight $w$"))
         ax.grid(False)
     axes[0].set_ylabel(t("độ lệch $b$", "bias $b$"))
-    axes[0].legend(loc="lower left", fontsize=9, title=t("hai mô hình của bài giảng", "the slides' two models"),
-                   title_fontsize=9)
-    fig.suptitle(t("Bề mặt mất mát trên (w, b) với sáu bông hoa, cùng một lưới",
-                   "The loss over (w, b) for the six flowers, on the same grid"))
+    axes[0].legend(
+        loc="lower left", fontsize=9, title=t("hai mô hình của bài giảng", "the slides' two models"), title_fontsize=9
+    )
+    fig.suptitle(
+        t(
+            "Bề mặt mất mát trên (w, b) với sáu bông hoa, cùng một lưới",
+            "The loss over (w, b) for the six flowers, on the same grid",
+        )
+    )
     return fig
 
 
@@ -153,14 +216,23 @@ def entropy_figure(lang: str) -> Figure:
     for p0, text_xy in ((0.1, (0.2, 0.3)), (0.5, (0.6, 0.72))):
         h0 = binary_entropy(p0)
         ax.plot([p0], [h0], marker="o", color=VERMILLION, markeredgecolor=BLACK, zorder=5)
-        ax.annotate(t(f"p = {p0:g}: H = {fmt(h0, 3)} bit", f"p = {p0:g}: H = {fmt(h0, 3)} bits"),
-                    xy=(p0, h0), xytext=text_xy, ha="left", va="top",
-                    arrowprops={"arrowstyle": "->", "color": GREY, "relpos": (0.0, 1.0)})
+        ax.annotate(
+            t(f"p = {p0:g}: H = {fmt(h0, 3)} bit", f"p = {p0:g}: H = {fmt(h0, 3)} bits"),
+            xy=(p0, h0),
+            xytext=text_xy,
+            ha="left",
+            va="top",
+            arrowprops={"arrowstyle": "->", "color": GREY, "relpos": (0.0, 1.0)},
+        )
     ax.set_xlim(0, 1)
     ax.set_ylim(0, 1.12)
     ax.set_xlabel(t("xác suất $p$ của một trong hai kết quả", "probability $p$ of one of the two outcomes"))
     ax.set_ylabel(t("entropy $H(p)$ (bit)", "entropy $H(p)$ (bits)"))
-    ax.set_title(t("Entropy nhị phân: bất ngờ trung bình lớn nhất khi $p = 0.5$",
-                   "Binary entropy: the average surprise is largest at $p = 0.5$"))
+    ax.set_title(
+        t(
+            "Entropy nhị phân: bất ngờ trung bình lớn nhất khi $p = 0.5$",
+            "Binary entropy: the average surprise is largest at $p = 0.5$",
+        )
+    )
     ax.legend(loc="lower center")
     return fig

@@ -1,4 +1,5 @@
 """Figures of the optimiser chapters: SGD and vectorisation (10), Newton's method (11)."""
+
 from __future__ import annotations
 
 from functools import partial
@@ -9,8 +10,7 @@ from matplotlib.figure import Figure
 from .. import datasets
 from ..optim import full_batch_gd, newton, sgd_logistic
 from ..text import fmt, tr
-from ._style import BLUE, ORANGE, VERMILLION, figure_grid, figure_function, standardise
-
+from ._style import BLUE, ORANGE, VERMILLION, figure_function, figure_grid, standardise
 
 #: Learning rates and lengths for the loss-history comparison (standardised features).
 #: The gradient of the mean BCE is L-Lipschitz with L = λmax(X_bᵀX_b)/(4m) ≈ 0.46 here, so
@@ -29,13 +29,23 @@ def loss_history_figure(lang: str) -> Figure:
     optimum = float(by_newton.loss[-1])
     by_sgd = sgd_logistic(X, ds.y, theta0, lr=_HISTORY_SGD_ETA, epochs=_HISTORY_STEPS, order="shuffle", seed=0)
     runs = (
-        (full_batch_gd(X, ds.y, theta0, lr=_HISTORY_GD_ETA, steps=_HISTORY_STEPS).loss,
-         t(f"GD toàn bộ dữ liệu, $\\eta = {_HISTORY_GD_ETA:g}$", f"full-batch GD, $\\eta = {_HISTORY_GD_ETA:g}$"),
-         BLUE, "-", "o"),
-        (by_sgd.loss[::ds.m],  # the mean loss after every epoch (m per-sample steps)
-         t(f"SGD, $\\eta = {_HISTORY_SGD_ETA:g}$ (mỗi lần lặp: một vòng dữ liệu)",
-           f"SGD, $\\eta = {_HISTORY_SGD_ETA:g}$ (one iteration = one epoch)"),
-         ORANGE, "--", "s"),
+        (
+            full_batch_gd(X, ds.y, theta0, lr=_HISTORY_GD_ETA, steps=_HISTORY_STEPS).loss,
+            t(f"GD toàn bộ dữ liệu, $\\eta = {_HISTORY_GD_ETA:g}$", f"full-batch GD, $\\eta = {_HISTORY_GD_ETA:g}$"),
+            BLUE,
+            "-",
+            "o",
+        ),
+        (
+            by_sgd.loss[:: ds.m],  # the mean loss after every epoch (m per-sample steps)
+            t(
+                f"SGD, $\\eta = {_HISTORY_SGD_ETA:g}$ (mỗi lần lặp: một vòng dữ liệu)",
+                f"SGD, $\\eta = {_HISTORY_SGD_ETA:g}$ (one iteration = one epoch)",
+            ),
+            ORANGE,
+            "--",
+            "s",
+        ),
         (by_newton.loss, t("phương pháp Newton", "Newton's method"), VERMILLION, "-", "^"),
     )
     fig, (ax,) = figure_grid(height=4.3)
@@ -43,14 +53,26 @@ def loss_history_figure(lang: str) -> Figure:
     floor = 1e-15
     for losses, label, color, style, marker in runs:
         gaps = np.asarray(losses) - optimum
-        ax.semilogy(range(len(gaps)), np.maximum(gaps, floor), color=color, linestyle=style, marker=marker,
-                    markersize=4, markevery=max(1, len(gaps) // 15), label=label)
+        ax.semilogy(
+            range(len(gaps)),
+            np.maximum(gaps, floor),
+            color=color,
+            linestyle=style,
+            marker=marker,
+            markersize=4,
+            markevery=max(1, len(gaps) // 15),
+            label=label,
+        )
     ax.set_xlim(0, _HISTORY_STEPS)
     ax.set_ylim(floor / 2, 1.0)
     ax.set_xlabel(t("lần lặp", "iteration"))
     ax.set_ylabel(t("$J(\\theta_t) - J^*$ (thang log)", "$J(\\theta_t) - J^*$ (log scale)"))
-    ax.set_title(t(f"BCE trung bình trừ giá trị tối ưu $J^* = {fmt(optimum, 4)}$ (iris: versicolor/virginica)",
-                   f"Mean BCE minus its optimum $J^* = {fmt(optimum, 4)}$ (iris: versicolor/virginica)"),
-                 fontsize=11)
+    ax.set_title(
+        t(
+            f"BCE trung bình trừ giá trị tối ưu $J^* = {fmt(optimum, 4)}$ (iris: versicolor/virginica)",
+            f"Mean BCE minus its optimum $J^* = {fmt(optimum, 4)}$ (iris: versicolor/virginica)",
+        ),
+        fontsize=11,
+    )
     ax.legend(loc="lower left", bbox_to_anchor=(0.25, 0.02), fontsize=9)
     return fig

@@ -27,11 +27,14 @@ function used by two chapters lives in the first and is imported by the second.
 | $\hat y$ | 0.4900 | | 0.4864 |
 | $L$ | 0.6733 | | 0.6663 |
 """
+
 from __future__ import annotations
 
 import importlib
 
-from ._given import HOUSE_LINES, LANGS, PETAL_LINES
+from ._given import HOUSE_LINES as HOUSE_LINES
+from ._given import LANGS as LANGS
+from ._given import PETAL_LINES as PETAL_LINES
 from .bce import *  # noqa: F403
 from .chain_rule import *  # noqa: F403
 from .convexity import *  # noqa: F403
@@ -49,10 +52,26 @@ from .why_not_a_line import *  # noqa: F403
 #: The chapters' modules, in the order of the pages: ``docs/01-optimization.md`` ↔
 #: ``lossbook.lesson.optimization`` … ``docs/13-errata.md`` ↔ ``lossbook.lesson.errata``. (By
 #: module name: ``lossbook.lesson.chain_rule`` is the chapter-2 *function*, as before the split.)
-CHAPTERS = tuple(importlib.import_module(f"{__name__}.{name}") for name in (
-    "optimization", "chain_rule", "linear_regression", "why_not_a_line", "logistic_growth", "sigmoid",
-    "mse_sigmoid", "bce", "convexity", "sgd_vectorized", "newton", "quizzes", "errata"))
+CHAPTERS = tuple(
+    importlib.import_module(f"{__name__}.{name}")
+    for name in (
+        "optimization",
+        "chain_rule",
+        "linear_regression",
+        "why_not_a_line",
+        "logistic_growth",
+        "sigmoid",
+        "mse_sigmoid",
+        "bce",
+        "convexity",
+        "sgd_vectorized",
+        "newton",
+        "quizzes",
+        "errata",
+    )
+)
 
 #: Every chapter's public names, once each (a function shared by two chapters is listed by both).
-__all__ = list(dict.fromkeys(["LANGS", "HOUSE_LINES", "PETAL_LINES",
-                              *(name for chapter in CHAPTERS for name in chapter.__all__)]))
+__all__ = list(
+    dict.fromkeys(["LANGS", "HOUSE_LINES", "PETAL_LINES", *(name for chapter in CHAPTERS for name in chapter.__all__)])
+)

@@ -6,15 +6,45 @@ checks that no other module of the lesson retypes one of the decimals below.
 
 Sources: the slides (``002``), the blog (``000``), the notes (``004``).
 """
+
 from __future__ import annotations
 
 from ..text import LANGS  # re-exported: lossbook.lesson.LANGS
 
-__all__ = ["LANGS", "DELTAS", "SQUARE_X0", "SQUARE_ETA", "HOUSE_LINES", "FIRST_HOUSE", "HOUSE_GD_LR",
-           "TUMOUR_PROBABILITY", "THRESHOLD", "GROWTH_K", "GROWTH_R", "GROWTH_Y0", "GROWTH_Y0_ABOVE",
-           "PETAL_LINES", "PETAL_PROBABILITY", "CURVATURE_Y_HAT", "ENTROPY_P", "NOTES_F", "BERNOULLI_Y_HAT",
-           "CONFIDENT_WRONG_Y_HAT", "SEPARATING_LINE", "RIDGE_LAMBDA", "SGD_X", "SGD_Y", "SGD_W", "SGD_B",
-           "SGD_ETA", "SGD_THETA", "SGD2_X", "SGD2_THETA", "QUIZ_Y_HAT", "QUIZ_Z"]
+__all__ = [
+    "LANGS",
+    "DELTAS",
+    "SQUARE_X0",
+    "SQUARE_ETA",
+    "HOUSE_LINES",
+    "FIRST_HOUSE",
+    "HOUSE_GD_LR",
+    "TUMOUR_PROBABILITY",
+    "THRESHOLD",
+    "GROWTH_K",
+    "GROWTH_R",
+    "GROWTH_Y0",
+    "GROWTH_Y0_ABOVE",
+    "PETAL_LINES",
+    "PETAL_PROBABILITY",
+    "CURVATURE_Y_HAT",
+    "ENTROPY_P",
+    "NOTES_F",
+    "BERNOULLI_Y_HAT",
+    "CONFIDENT_WRONG_Y_HAT",
+    "SEPARATING_LINE",
+    "RIDGE_LAMBDA",
+    "SGD_X",
+    "SGD_Y",
+    "SGD_W",
+    "SGD_B",
+    "SGD_ETA",
+    "SGD_THETA",
+    "SGD2_X",
+    "SGD2_THETA",
+    "QUIZ_Y_HAT",
+    "QUIZ_Z",
+]
 
 # --- chapter 1: the review -----------------------------------------------------------------
 #: The steps :math:`\Delta x` of the derivative's difference quotient.

@@ -7,6 +7,7 @@ A result's ``markdown(lang)`` then reads as the table it prints::
     def markdown(self, lang="vi", digits=4):
         return table(lang, COLUMNS, [(given(y), fmt(z, digits), fmt(p, digits)) for ...])
 """
+
 from __future__ import annotations
 
 from collections.abc import Sequence

@@ -1,6 +1,7 @@
 r"""Chapter 8 (``docs/08-bce.md``): the binary cross-entropy: the slides' output table, the
 likelihood, the notes' formula, entropy, probabilities or logits.
 """
+
 from __future__ import annotations
 
 import math
@@ -21,8 +22,15 @@ from ..text import fmt, given, tr
 from ._given import BERNOULLI_Y_HAT, CONFIDENT_WRONG_Y_HAT, ENTROPY_P, NOTES_F, SGD_B, SGD_W, SGD_X, SGD_Y
 from ._table import Col, table, values_table
 
-__all__ = ["output_table_losses", "bernoulli_likelihood", "notes_bce_formula", "entropy_example",
-           "clipped_vs_logits", "bce_logit_gradient", "confident_wrong"]
+__all__ = [
+    "output_table_losses",
+    "bernoulli_likelihood",
+    "notes_bce_formula",
+    "entropy_example",
+    "clipped_vs_logits",
+    "bce_logit_gradient",
+    "confident_wrong",
+]
 
 
 @dataclass(frozen=True)
@@ -44,10 +52,16 @@ class OutputTableLosses:
         return float(sum(self.losses))
 
     def markdown(self, lang: str = "vi", digits: int = 4) -> str:
-        columns = (Col(r"đầu ra $\hat y$", r"output $\hat y$"), Col("nhãn $y$", "label $y$"),
-                   Col("công thức", "formula", "l"), Col("$L$"))
-        rows = [(given(p), given(y), r"$-\log(\hat y)$" if y == 1.0 else r"$-\log(1 - \hat y)$", fmt(v, digits))
-                for p, y, v in zip(self.y_prob, self.y, self.losses)]
+        columns = (
+            Col(r"đầu ra $\hat y$", r"output $\hat y$"),
+            Col("nhãn $y$", "label $y$"),
+            Col("công thức", "formula", "l"),
+            Col("$L$"),
+        )
+        rows = [
+            (given(p), given(y), r"$-\log(\hat y)$" if y == 1.0 else r"$-\log(1 - \hat y)$", fmt(v, digits))
+            for p, y, v in zip(self.y_prob, self.y, self.losses, strict=True)
+        ]
         rows.append(("", None, tr(lang, "trung bình", "mean"), fmt(self.mean, digits)))
         return table(lang, columns, rows)
 
@@ -73,8 +87,9 @@ def output_table_losses() -> OutputTableLosses:
     """
     data = _datasets.output_table()
     losses = _bce_per_sample(data.y, data.x)
-    return OutputTableLosses(tuple(map(float, data.x)), tuple(map(float, data.y)),
-                             tuple(map(float, losses)), float(np.mean(losses)))
+    return OutputTableLosses(
+        tuple(map(float, data.x)), tuple(map(float, data.y)), tuple(map(float, losses)), float(np.mean(losses))
+    )
 
 
 @dataclass(frozen=True)
@@ -88,10 +103,16 @@ class BernoulliLikelihood:
     bce: tuple[float, float]
 
     def markdown(self, lang: str = "vi", digits: int = 4) -> str:
-        columns = (Col("$y$"), Col(r"likelihood $\hat y^{y}(1-\hat y)^{1-y}$"),
-                   Col(r"log-likelihood $y\log\hat y + (1-y)\log(1-\hat y)$"), Col("BCE"))
-        rows = [(given(y), fmt(lk, digits), fmt(ll, digits), fmt(b, digits))
-                for y, lk, ll, b in zip(self.labels, self.likelihood, self.log_likelihood, self.bce)]
+        columns = (
+            Col("$y$"),
+            Col(r"likelihood $\hat y^{y}(1-\hat y)^{1-y}$"),
+            Col(r"log-likelihood $y\log\hat y + (1-y)\log(1-\hat y)$"),
+            Col("BCE"),
+        )
+        rows = [
+            (given(y), fmt(lk, digits), fmt(ll, digits), fmt(b, digits))
+            for y, lk, ll, b in zip(self.labels, self.likelihood, self.log_likelihood, self.bce, strict=True)
+        ]
         return table(lang, columns, rows)
 
 
@@ -128,12 +149,16 @@ class NotesBCEFormula:
     notes_claim: tuple[float, float]
 
     def markdown(self, lang: str = "vi", digits: int = 4) -> str:
-        columns = (Col("$y$"),
-                   Col(r"đúng: $-y\log f - (1-y)\log(1-f)$", r"correct: $-y\log f - (1-y)\log(1-f)$"),
-                   Col(r"ghi chú: $-y\log f - (1 - y(1-\log f))$", r"notes: $-y\log f - (1 - y(1-\log f))$"),
-                   Col("ghi chú nói", "the notes claim"))
-        rows = [(given(y), fmt(c, digits), fmt(n, digits), fmt(k, digits))
-                for y, c, n, k in zip(self.labels, self.correct, self.notes_formula, self.notes_claim)]
+        columns = (
+            Col("$y$"),
+            Col(r"đúng: $-y\log f - (1-y)\log(1-f)$", r"correct: $-y\log f - (1-y)\log(1-f)$"),
+            Col(r"ghi chú: $-y\log f - (1 - y(1-\log f))$", r"notes: $-y\log f - (1 - y(1-\log f))$"),
+            Col("ghi chú nói", "the notes claim"),
+        )
+        rows = [
+            (given(y), fmt(c, digits), fmt(n, digits), fmt(k, digits))
+            for y, c, n, k in zip(self.labels, self.correct, self.notes_formula, self.notes_claim, strict=True)
+        ]
         return table(lang, columns, rows)
 
 
@@ -177,9 +202,11 @@ class EntropyExample:
 
     def markdown(self, lang: str = "vi", digits: int = 4) -> str:
         columns = (Col("cơ số của log", "log base"), Col("đơn vị", "unit", "l"), Col("$H(X)$"))
-        rows = [("2", "bit", fmt(self.bits, digits)),
-                ("$e$", "nat", fmt(self.nats, digits)),
-                ("10", "hartley", fmt(self.hartleys, digits))]
+        rows = [
+            ("2", "bit", fmt(self.bits, digits)),
+            ("$e$", "nat", fmt(self.nats, digits)),
+            ("10", "hartley", fmt(self.hartleys, digits)),
+        ]
         return table(lang, columns, rows)
 
 
@@ -206,8 +233,7 @@ def entropy_example(p: float = ENTROPY_P) -> EntropyExample:
     """
     dist = (float(p), 1.0 - float(p))
     info = tuple(float(v) for v in _information(np.array(dist), base=2))
-    return EntropyExample(dist, info, _entropy(dist, base=2), _entropy(dist, base=math.e),
-                          _entropy(dist, base=10))
+    return EntropyExample(dist, info, _entropy(dist, base=2), _entropy(dist, base=math.e), _entropy(dist, base=10))
 
 
 @dataclass(frozen=True)
@@ -221,10 +247,11 @@ class ClippedVsLogits:
     cap: float
 
     def markdown(self, lang: str = "vi", digits: int = 4) -> str:
-        columns = (Col("$z$"), Col("từ xác suất (kẹp)", "from probabilities (clipped)"),
-                   Col("từ logit", "from logits"))
-        rows = [(fmt(z, 0), fmt(p, digits), fmt(q, digits))
-                for z, p, q in zip(self.z, self.from_probabilities, self.from_logits)]
+        columns = (Col("$z$"), Col("từ xác suất (kẹp)", "from probabilities (clipped)"), Col("từ logit", "from logits"))
+        rows = [
+            (fmt(z, 0), fmt(p, digits), fmt(q, digits))
+            for z, p, q in zip(self.z, self.from_probabilities, self.from_logits, strict=True)
+        ]
         return table(lang, columns, rows)
 
 
@@ -239,8 +266,13 @@ def clipped_vs_logits(z: Sequence[float] = (2.0, 10.0, 40.0, 1000.0), y: float =
     (36.04, 1000.0)
     """
     zs = tuple(float(v) for v in z)
-    return ClippedVsLogits(float(y), zs, tuple(float(_bce_per_sample([y], [_sigmoid(v)])[0]) for v in zs),
-                           tuple(float(_bce_with_logits_per_sample([y], [v])[0]) for v in zs), -math.log(_BCE_EPS))
+    return ClippedVsLogits(
+        float(y),
+        zs,
+        tuple(float(_bce_per_sample([y], [_sigmoid(v)])[0]) for v in zs),
+        tuple(float(_bce_with_logits_per_sample([y], [v])[0]) for v in zs),
+        -math.log(_BCE_EPS),
+    )
 
 
 @dataclass(frozen=True)
@@ -254,8 +286,11 @@ class BCELogitGradient:
     numerical: float
 
     def markdown(self, lang: str = "vi", digits: int = 6) -> str:
-        return values_table(lang, [(r"$\hat y - y$", None, self.analytic),
-                                 ("sai phân trung tâm", "central difference", self.numerical)], digits)
+        return values_table(
+            lang,
+            [(r"$\hat y - y$", None, self.analytic), ("sai phân trung tâm", "central difference", self.numerical)],
+            digits,
+        )
 
 
 def bce_logit_gradient(z: float = SGD_B + SGD_W * SGD_X, y: float = SGD_Y, h: float = 1e-6) -> BCELogitGradient:
@@ -286,9 +321,14 @@ class ConfidentWrong:
     ratio: float
 
     def markdown(self, lang: str = "vi", digits: int = 4) -> str:
-        return table(lang, (Col("hàm mất mát", "loss", "l"), Col("$L$"), Col(r"$\partial L/\partial z$")),
-                     [("MSE", fmt(self.squared_error, digits), fmt(self.mse_gradient, digits)),
-                      ("BCE", fmt(self.bce, digits), fmt(self.bce_gradient, digits))])
+        return table(
+            lang,
+            (Col("hàm mất mát", "loss", "l"), Col("$L$"), Col(r"$\partial L/\partial z$")),
+            [
+                ("MSE", fmt(self.squared_error, digits), fmt(self.mse_gradient, digits)),
+                ("BCE", fmt(self.bce, digits), fmt(self.bce_gradient, digits)),
+            ],
+        )
 
 
 def confident_wrong(y_hat: float = CONFIDENT_WRONG_Y_HAT, y: float = 0.0) -> ConfidentWrong:
@@ -302,5 +342,6 @@ def confident_wrong(y_hat: float = CONFIDENT_WRONG_Y_HAT, y: float = 0.0) -> Con
     """
     p, y = float(y_hat), float(y)
     mse_gradient = 2.0 * (p - y) * p * (1.0 - p)
-    return ConfidentWrong(y, p, (p - y) ** 2, float(_bce_per_sample([y], [p])[0]), mse_gradient, p - y,
-                          (p - y) / mse_gradient)
+    return ConfidentWrong(
+        y, p, (p - y) ** 2, float(_bce_per_sample([y], [p])[0]), mse_gradient, p - y, (p - y) / mse_gradient
+    )

@@ -1,6 +1,7 @@
 r"""Chapter 2 (``docs/02-chain-rule.md``): the chain rule, the Hessian example, the chain rule
 through a sigmoid and a squared error.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -31,8 +32,10 @@ class ChainRule:
     numerical: float
 
     def markdown(self, lang: str = "vi", digits: int = 4) -> str:
-        columns = (Col("đại lượng", "quantity", "l"),
-                   Col(f"giá trị tại $x = {given(self.x)}$", f"value at $x = {given(self.x)}$"))
+        columns = (
+            Col("đại lượng", "quantity", "l"),
+            Col(f"giá trị tại $x = {given(self.x)}$", f"value at $x = {given(self.x)}$"),
+        )
         rows = [
             ("$f(x) = 2x - 1$", fmt(self.f, digits)),
             ("$g(f) = (f - 3)^2$", fmt(self.g, digits)),
@@ -89,8 +92,12 @@ class HessianExample:
     numerical_hessian: tuple[tuple[float, float], tuple[float, float]]
 
     def markdown(self, lang: str = "vi", digits: int = 4) -> str:
-        columns = (Col("đạo hàm", "derivative", "l"), Col("công thức", "formula", "l"),
-                   Col("giá trị", "value"), Col("sai phân", "finite difference"))
+        columns = (
+            Col("đạo hàm", "derivative", "l"),
+            Col("công thức", "formula", "l"),
+            Col("giá trị", "value"),
+            Col("sai phân", "finite difference"),
+        )
         H, N = self.hessian, self.numerical_hessian
         rows = [
             (r"$\frac{\partial f}{\partial x}$", "$2x + 4xy$", fmt(self.gradient[0], digits), ""),
@@ -127,8 +134,13 @@ def hessian_example(x: float = 1.0, y: float = 2.0) -> HessianExample:
 
     H = ((2.0 + 4.0 * y, 4.0 * x), (4.0 * x, 6.0 * y))
     N = _numerical_hessian(f, np.array([x, y]))
-    return HessianExample((x, y), f(np.array([x, y])), (2.0 * x + 4.0 * x * y, 2.0 * x**2 + 3.0 * y**2), H,
-                          tuple(tuple(float(v) for v in row) for row in N))
+    return HessianExample(
+        (x, y),
+        f(np.array([x, y])),
+        (2.0 * x + 4.0 * x * y, 2.0 * x**2 + 3.0 * y**2),
+        H,
+        tuple(tuple(float(v) for v in row) for row in N),
+    )
 
 
 @dataclass(frozen=True)
@@ -144,14 +156,20 @@ class SigmoidSquaredErrorChain:
     numerical: float
 
     def markdown(self, lang: str = "vi", digits: int = 6) -> str:
-        return values_table(lang, [
-            (r"$\hat y = \sigma(wx + b)$", None, self.y_hat),
-            (r"$2(\hat y - y)\,\hat y(1 - \hat y)\,x$", None, self.chain_rule),
-            ("sai phân trung tâm", "central difference", self.numerical)], digits)
+        return values_table(
+            lang,
+            [
+                (r"$\hat y = \sigma(wx + b)$", None, self.y_hat),
+                (r"$2(\hat y - y)\,\hat y(1 - \hat y)\,x$", None, self.chain_rule),
+                ("sai phân trung tâm", "central difference", self.numerical),
+            ],
+            digits,
+        )
 
 
-def sigmoid_squared_error_chain(x: float = SGD_X, y: float = SGD_Y, w: float = SGD_W,
-                                b: float = SGD_B) -> SigmoidSquaredErrorChain:
+def sigmoid_squared_error_chain(
+    x: float = SGD_X, y: float = SGD_Y, w: float = SGD_W, b: float = SGD_B
+) -> SigmoidSquaredErrorChain:
     r"""The chain rule on :math:`L(w) = (\hat y - y)^2`, :math:`\hat y = \sigma(z)`,
     :math:`z = wx + b`:
 
@@ -179,8 +197,14 @@ class PowerChain:
     numerical: float
 
     def markdown(self, lang: str = "vi", digits: int = 4) -> str:
-        return values_table(lang, [(r"$n a (ax + c)^{n-1}$", None, self.chain_rule),
-                                   ("sai phân trung tâm", "central difference", self.numerical)], digits)
+        return values_table(
+            lang,
+            [
+                (r"$n a (ax + c)^{n-1}$", None, self.chain_rule),
+                ("sai phân trung tâm", "central difference", self.numerical),
+            ],
+            digits,
+        )
 
 
 def power_chain(x: float = 0.0, a: float = 3.0, c: float = 1.0, n: int = 4) -> PowerChain:

@@ -1,6 +1,7 @@
 r"""Chapter 9 (``docs/09-convexity.md``): the BCE Hessian, step sizes, separable data, a
 duplicated feature, ridge.
 """
+
 from __future__ import annotations
 
 import functools
@@ -23,8 +24,16 @@ from ..text import fmt, given, tr
 from ._given import PETAL_LINES, RIDGE_LAMBDA, SEPARATING_LINE, SGD_B, SGD_W, SGD_X
 from ._table import Col, table, values_table
 
-__all__ = ["bce_hessian_example", "gd_step_size", "separable_no_minimiser", "petal_bce_hessian",
-           "duplicated_feature", "bce_smoothness", "petal_gd_trajectory", "petal_ridge_descent"]
+__all__ = [
+    "bce_hessian_example",
+    "gd_step_size",
+    "separable_no_minimiser",
+    "petal_bce_hessian",
+    "duplicated_feature",
+    "bce_smoothness",
+    "petal_gd_trajectory",
+    "petal_ridge_descent",
+]
 
 
 @dataclass(frozen=True)
@@ -95,9 +104,17 @@ def bce_hessian_example(x: float = SGD_X, w: float = SGD_W, b: float = SGD_B) ->
     H = _bce_hessian_single(x, y_hat)
     det = float(H[0, 0] * H[1, 1] - H[0, 1] * H[1, 0])
     numerical = np.linalg.eigvalsh(H)[::-1]
-    return BCEHessianExample(x, w, b, y_hat, tuple(tuple(float(v) for v in row) for row in H), det,
-                             float(np.trace(H)), _bce_hessian_eigenvalues(x, y_hat),
-                             (float(numerical[0]), float(numerical[1])))
+    return BCEHessianExample(
+        x,
+        w,
+        b,
+        y_hat,
+        tuple(tuple(float(v) for v in row) for row in H),
+        det,
+        float(np.trace(H)),
+        _bce_hessian_eigenvalues(x, y_hat),
+        (float(numerical[0]), float(numerical[1])),
+    )
 
 
 @dataclass(frozen=True)
@@ -116,19 +133,32 @@ class GDStepSize:
     converged: tuple[bool, ...]
 
     def markdown(self, lang: str = "vi", digits: int = 4) -> str:
-        columns = (Col(r"$\eta$"),
-                   Col(rf"$\theta$ sau {self.steps} bước", rf"$\theta$ after {self.steps} steps"), Col("$J$"),
-                   Col(r"$\lVert\nabla J\rVert$"), Col("hội tụ?", "converged?", "l"))
+        columns = (
+            Col(r"$\eta$"),
+            Col(rf"$\theta$ sau {self.steps} bước", rf"$\theta$ after {self.steps} steps"),
+            Col("$J$"),
+            Col(r"$\lVert\nabla J\rVert$"),
+            Col("hội tụ?", "converged?", "l"),
+        )
         yes, no = tr(lang, "có", "yes"), tr(lang, "không (dao động)", "no (oscillates)")
-        rows = [(given(e), "(" + ", ".join(fmt(v, digits) for v in t) + ")", fmt(j, digits), fmt(g, digits),
-                 yes if c else no)
-                for e, t, j, g, c in zip(self.etas, self.final_theta, self.final_loss, self.final_gradient_norm,
-                                         self.converged)]
+        rows = [
+            (
+                given(e),
+                "(" + ", ".join(fmt(v, digits) for v in t) + ")",
+                fmt(j, digits),
+                fmt(g, digits),
+                yes if c else no,
+            )
+            for e, t, j, g, c in zip(
+                self.etas, self.final_theta, self.final_loss, self.final_gradient_norm, self.converged, strict=True
+            )
+        ]
         return table(lang, columns, rows)
 
 
-def gd_step_size(etas: Sequence[float] = (1.0, 10.0), steps: int = 200,
-                 theta0: Sequence[float] = (0.5, 0.5)) -> GDStepSize:
+def gd_step_size(
+    etas: Sequence[float] = (1.0, 10.0), steps: int = 200, theta0: Sequence[float] = (0.5, 0.5)
+) -> GDStepSize:
     r"""The blog says gradient descent on the (convex) BCE "always converges". It needs a
     small enough step. Two flowers with the same petal length :math:`x = 1` and opposite
     labels: the minimum is at :math:`b + w = 0`, the gradient is :math:`L`-Lipschitz with
@@ -159,9 +189,18 @@ def gd_step_size(etas: Sequence[float] = (1.0, 10.0), steps: int = 200,
         losses.append(float(h.loss[-1]))
         norms.append(g)
         converged.append(g < 1e-8)
-    return GDStepSize(tuple(tuple(map(float, r)) for r in X), tuple(map(float, y)), smoothness, 2.0 / smoothness,
-                      tuple(map(float, etas)), int(steps), tuple(thetas), tuple(losses), tuple(norms),
-                      tuple(converged))
+    return GDStepSize(
+        tuple(tuple(map(float, r)) for r in X),
+        tuple(map(float, y)),
+        smoothness,
+        2.0 / smoothness,
+        tuple(map(float, etas)),
+        int(steps),
+        tuple(thetas),
+        tuple(losses),
+        tuple(norms),
+        tuple(converged),
+    )
 
 
 @dataclass(frozen=True)
@@ -176,13 +215,16 @@ class SeparableNoMinimiser:
 
     def markdown(self, lang: str = "vi", digits: int = 6) -> str:
         columns = (Col("$c$"), Col(r"$(b, w) = c\,\theta$"), Col(r"$J(c\,\theta)$"))
-        rows = [(given(c), "(" + ", ".join(given(c * t) for t in self.theta) + ")", fmt(j, digits))
-                for c, j in zip(self.scales, self.losses)]
+        rows = [
+            (given(c), "(" + ", ".join(given(c * t) for t in self.theta) + ")", fmt(j, digits))
+            for c, j in zip(self.scales, self.losses, strict=True)
+        ]
         return table(lang, columns, rows)
 
 
-def separable_no_minimiser(scales: Sequence[float] = (1.0, 2.0, 4.0, 8.0, 16.0),
-                           theta: Sequence[float] = SEPARATING_LINE) -> SeparableNoMinimiser:
+def separable_no_minimiser(
+    scales: Sequence[float] = (1.0, 2.0, 4.0, 8.0, 16.0), theta: Sequence[float] = SEPARATING_LINE
+) -> SeparableNoMinimiser:
     r"""The blog says logistic regression has a "unique global minimum". On the slides'
     four petals (:func:`lossbook.datasets.petal_sgd`) the classes are separated by the
     line :math:`x = 2.25` (:math:`\theta = (b, w) = (-2.25, 1)`); scaling :math:`\theta`
@@ -208,9 +250,12 @@ def separable_no_minimiser(scales: Sequence[float] = (1.0, 2.0, 4.0, 8.0, 16.0),
     data = _datasets.petal_sgd()
     direction = np.asarray(theta, dtype=float)
     cs = tuple(map(float, scales))
-    return SeparableNoMinimiser(tuple(map(float, direction)), cs,
-                                tuple(_bce_objective(data.X, data.y, c * direction) for c in cs),
-                                tuple(float(np.abs(_bce_hessian(data.X, data.y, c * direction)).max()) for c in cs))
+    return SeparableNoMinimiser(
+        tuple(map(float, direction)),
+        cs,
+        tuple(_bce_objective(data.X, data.y, c * direction) for c in cs),
+        tuple(float(np.abs(_bce_hessian(data.X, data.y, c * direction)).max()) for c in cs),
+    )
 
 
 @dataclass(frozen=True)
@@ -222,8 +267,9 @@ class PetalBCEHessian:
     eigenvalues: tuple[float, ...]
 
     def markdown(self, lang: str = "vi", digits: int = 4) -> str:
-        return values_table(lang, [(r"$\lambda_1$", None, self.eigenvalues[0]),
-                                 (r"$\lambda_2$", None, self.eigenvalues[1])], digits)
+        return values_table(
+            lang, [(r"$\lambda_1$", None, self.eigenvalues[0]), (r"$\lambda_2$", None, self.eigenvalues[1])], digits
+        )
 
 
 def petal_bce_hessian(w: float = PETAL_LINES[1][0], b: float = PETAL_LINES[1][1]) -> PetalBCEHessian:
@@ -249,12 +295,20 @@ class DuplicatedFeature:
     smallest_eigenvalue: float
 
     def markdown(self, lang: str = "vi", digits: int = 6) -> str:
-        return values_table(lang, [(r"$J(b, w, 0)$", None, self.loss_first),
-                                 (r"$J(b, 0, w/c)$", None, self.loss_second),
-                                 (r"$|\lambda_{\min}|$", None, self.smallest_eigenvalue)], digits)
+        return values_table(
+            lang,
+            [
+                (r"$J(b, w, 0)$", None, self.loss_first),
+                (r"$J(b, 0, w/c)$", None, self.loss_second),
+                (r"$|\lambda_{\min}|$", None, self.smallest_eigenvalue),
+            ],
+            digits,
+        )
 
 
-def duplicated_feature(w: float = PETAL_LINES[1][0], b: float = PETAL_LINES[1][1], factor: float = 10.0) -> DuplicatedFeature:
+def duplicated_feature(
+    w: float = PETAL_LINES[1][0], b: float = PETAL_LINES[1][1], factor: float = 10.0
+) -> DuplicatedFeature:
     r"""Add the feature :math:`x_2 = 10\,x_1` (the petal length in millimetres): the weights
     :math:`(b, w, 0)` and :math:`(b, 0, w/10)` give the same :math:`z` and the same loss, so
     the minimiser is not unique and the Hessian is singular (smallest eigenvalue 0 up to
@@ -268,8 +322,11 @@ def duplicated_feature(w: float = PETAL_LINES[1][0], b: float = PETAL_LINES[1][1
     X = np.column_stack([data.x, float(factor) * data.x])
     w, b = float(w), float(b)
     return DuplicatedFeature(
-        float(factor), _bce_objective(X, data.y, [b, w, 0.0]), _bce_objective(X, data.y, [b, 0.0, w / float(factor)]),
-        float(abs(np.linalg.eigvalsh(_bce_hessian(X, data.y, [b, w, 0.0]))[0])))
+        float(factor),
+        _bce_objective(X, data.y, [b, w, 0.0]),
+        _bce_objective(X, data.y, [b, 0.0, w / float(factor)]),
+        float(abs(np.linalg.eigvalsh(_bce_hessian(X, data.y, [b, w, 0.0]))[0])),
+    )
 
 
 @dataclass(frozen=True)
@@ -312,16 +369,18 @@ class PetalGDTrajectory:
     loss: tuple[float, ...]
 
     def markdown(self, lang: str = "vi", digits: int = 3, loss_digits: int = 6) -> str:
-        columns = (Col("số bước", "steps"), Col("$(b, w)$"), Col(r"$\lVert\boldsymbol\theta\rVert$"),
-                   Col("$J$"))
-        rows = [(str(k), f"({fmt(t[0], digits)}, {fmt(t[1], digits)})", fmt(n, digits), fmt(j, loss_digits))
-                for k, t, n, j in zip(self.steps, self.theta, self.norm, self.loss)]
+        columns = (Col("số bước", "steps"), Col("$(b, w)$"), Col(r"$\lVert\boldsymbol\theta\rVert$"), Col("$J$"))
+        rows = [
+            (str(k), f"({fmt(t[0], digits)}, {fmt(t[1], digits)})", fmt(n, digits), fmt(j, loss_digits))
+            for k, t, n, j in zip(self.steps, self.theta, self.norm, self.loss, strict=True)
+        ]
         return table(lang, columns, rows)
 
 
-@functools.lru_cache(maxsize=None)
-def petal_gd_trajectory(lr: float = 0.5, steps: tuple[int, ...] = (10, 100, 1000, 10000),
-                        theta0: tuple[float, ...] = (0.0, 0.0)) -> PetalGDTrajectory:
+@functools.cache
+def petal_gd_trajectory(
+    lr: float = 0.5, steps: tuple[int, ...] = (10, 100, 1000, 10000), theta0: tuple[float, ...] = (0.0, 0.0)
+) -> PetalGDTrajectory:
     r"""Full-batch gradient descent :math:`\theta \leftarrow \theta - \eta\nabla J` on the six
     petals (separable) from :math:`\theta = 0`: the loss keeps falling and the weights keep
     growing, there is no minimiser to converge to.
@@ -333,8 +392,13 @@ def petal_gd_trajectory(lr: float = 0.5, steps: tuple[int, ...] = (10, 100, 1000
     data = _datasets.petal_lengths()
     ks = tuple(int(k) for k in steps)
     h = _full_batch_gd(data.X, data.y, list(theta0), lr=float(lr), steps=ks[-1])
-    return PetalGDTrajectory(float(lr), ks, tuple((float(h.params[k][0]), float(h.params[k][1])) for k in ks),
-                             tuple(float(np.linalg.norm(h.params[k])) for k in ks), tuple(float(h.loss[k]) for k in ks))
+    return PetalGDTrajectory(
+        float(lr),
+        ks,
+        tuple((float(h.params[k][0]), float(h.params[k][1])) for k in ks),
+        tuple(float(np.linalg.norm(h.params[k])) for k in ks),
+        tuple(float(h.loss[k]) for k in ks),
+    )
 
 
 @dataclass(frozen=True)
@@ -350,7 +414,7 @@ class PetalRidgeDescent:
         return values_table(lang, [("$b$", None, self.b), ("$w$", None, self.w)], digits)
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def petal_ridge_descent(lam: float = RIDGE_LAMBDA, lr: float = 0.5, steps: int = 10000) -> PetalRidgeDescent:
     r"""With an L2 penalty on the weight, :math:`J_\lambda = J + \frac{\lambda}{2}w^2`
     (gradient :math:`\nabla J + \lambda\,(0, w)`), the loss on the separable petals has a
@@ -363,6 +427,7 @@ def petal_ridge_descent(lam: float = RIDGE_LAMBDA, lr: float = 0.5, steps: int =
     """
     data = _datasets.petal_lengths()
     lam = float(lam)
-    h = _gradient_descent(lambda t: _bce_grad(data.X, data.y, t) + lam * np.array([0.0, t[1]]), [0.0, 0.0],
-                          lr=float(lr), steps=int(steps))
+    h = _gradient_descent(
+        lambda t: _bce_grad(data.X, data.y, t) + lam * np.array([0.0, t[1]]), [0.0, 0.0], lr=float(lr), steps=int(steps)
+    )
     return PetalRidgeDescent(lam, float(h.final[0]), float(h.final[1]), float(np.abs(h.grads[-1]).max()))

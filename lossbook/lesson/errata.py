@@ -5,6 +5,7 @@ The errata themselves are :mod:`lossbook.errata` (``ERRATA``, ``CONFIRMED``, the
 this module only computes the page's prose numbers. It imports :mod:`lossbook.errata`
 inside its functions: that module imports :mod:`lossbook.lesson`.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -44,8 +45,9 @@ def errata_counts() -> ErrataCounts:
     from .. import errata as _errata
 
     sources = [e.source for e in _errata.ERRATA]
-    return ErrataCounts(len(sources), sources.count("slides"), sources.count("blog"), sources.count("notes"),
-                        len(_errata.CONFIRMED))
+    return ErrataCounts(
+        len(sources), sources.count("slides"), sources.count("blog"), sources.count("notes"), len(_errata.CONFIRMED)
+    )
 
 
 @dataclass(frozen=True)
@@ -58,10 +60,15 @@ class FloatTies:
     error_stored: str
 
     def markdown(self, lang: str = "vi") -> str:
-        rows = [("$z = wx + b$", fmt(self.z, 3), self.z_stored),
-                (r"$(\hat y - y)^2$", fmt(self.error, 6), self.error_stored)]
-        return table(lang, (Col("đại lượng", "quantity", "l"), Col("giá trị", "value"),
-                            Col("số thực dấu phẩy động", "stored float")), rows)
+        rows = [
+            ("$z = wx + b$", fmt(self.z, 3), self.z_stored),
+            (r"$(\hat y - y)^2$", fmt(self.error, 6), self.error_stored),
+        ]
+        return table(
+            lang,
+            (Col("đại lượng", "quantity", "l"), Col("giá trị", "value"), Col("số thực dấu phẩy động", "stored float")),
+            rows,
+        )
 
 
 def float_ties() -> FloatTies:
@@ -77,4 +84,4 @@ def float_ties() -> FloatTies:
     w, b = PETAL_LINES[1]
     z = w * float(_datasets.petal_lengths().x[1]) + b
     error = house_price_table().squared_error[-1]
-    return FloatTies(float(z), ("%.17g" % z).replace("-", MINUS), float(error), "%.15g" % error)
+    return FloatTies(float(z), format(z, ".17g").replace("-", MINUS), float(error), format(error, ".15g"))

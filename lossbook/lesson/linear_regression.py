@@ -1,6 +1,7 @@
 r"""Chapter 3 (``docs/03-linear-regression.md``): the slides' house prices: the tables of two
 lines, least squares, gradient descent, the gradient, one step on one house.
 """
+
 from __future__ import annotations
 
 import functools
@@ -36,13 +37,19 @@ class HousePriceTable:
     half_mse: float
 
     def markdown(self, lang: str = "vi", digits: int = 3, error_digits: int = 6) -> str:
-        columns = (Col("diện tích", "area"), Col("giá", "price"),
-                   Col(r"dự đoán $\hat y$", r"predicted $\hat y$"),
-                   Col(r"sai số $(\hat y - y)^2$", r"error $(\hat y - y)^2$"))
-        rows = [(given(a), given(p), fmt(yh, digits), fmt(e, error_digits))
-                for a, p, yh, e in zip(self.area, self.price, self.predicted, self.squared_error)]
-        rows.append(("", None, tr(lang, r"MSE $= \frac{1}{m}\sum$", r"MSE $= \frac{1}{m}\sum$"),
-                     fmt(self.mse, error_digits)))
+        columns = (
+            Col("diện tích", "area"),
+            Col("giá", "price"),
+            Col(r"dự đoán $\hat y$", r"predicted $\hat y$"),
+            Col(r"sai số $(\hat y - y)^2$", r"error $(\hat y - y)^2$"),
+        )
+        rows = [
+            (given(a), given(p), fmt(yh, digits), fmt(e, error_digits))
+            for a, p, yh, e in zip(self.area, self.price, self.predicted, self.squared_error, strict=True)
+        ]
+        rows.append(
+            ("", None, tr(lang, r"MSE $= \frac{1}{m}\sum$", r"MSE $= \frac{1}{m}\sum$"), fmt(self.mse, error_digits))
+        )
         rows.append(("", None, r"$\frac{1}{2m}\sum$", fmt(self.half_mse, error_digits)))
         return table(lang, columns, rows)
 
@@ -81,9 +88,15 @@ def house_price_table(w: float = HOUSE_LINES[1][0], b: float = HOUSE_LINES[1][1]
     predicted = _add_bias(data.X) @ theta
     errors = _squared_error(data.y, predicted)
     return HousePriceTable(
-        float(w), float(b), tuple(map(float, data.x)), tuple(map(float, data.y)),
-        tuple(float(v) for v in predicted), tuple(float(v) for v in errors), float(errors.sum()),
-        _mse_loss(data.y, predicted), _mse_loss(data.y, predicted, half=True),
+        float(w),
+        float(b),
+        tuple(map(float, data.x)),
+        tuple(map(float, data.y)),
+        tuple(float(v) for v in predicted),
+        tuple(float(v) for v in errors),
+        float(errors.sum()),
+        _mse_loss(data.y, predicted),
+        _mse_loss(data.y, predicted, half=True),
     )
 
 
@@ -106,11 +119,16 @@ def _house_fit(version: int, **options) -> HouseLineFit:
     model = _LinearRegression(**options).fit(data.X, data.y)
     predicted = model.predict(data.X)
     n_iter = getattr(model, "n_iter_", None)
-    return HouseLineFit(model.solver, float(model.coef_[0]), float(model.intercept_), _mse_loss(data.y, predicted),
-                        int(n_iter) if n_iter is not None else 0)
+    return HouseLineFit(
+        model.solver,
+        float(model.coef_[0]),
+        float(model.intercept_),
+        _mse_loss(data.y, predicted),
+        int(n_iter) if n_iter is not None else 0,
+    )
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def house_least_squares(version: int = 2) -> HouseLineFit:
     r"""The least-squares line through the slides' houses, from the normal equations
     :math:`X_b^\top X_b\,\theta = X_b^\top y` (:class:`lossbook.models.LinearRegression`).
@@ -122,7 +140,7 @@ def house_least_squares(version: int = 2) -> HouseLineFit:
     return _house_fit(int(version))
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def house_gd_fit(lr: float = HOUSE_GD_LR, max_iter: int = 20000, tol: float = 1e-6, version: int = 2) -> HouseLineFit:
     r"""The same line found by gradient descent on the MSE,
     :math:`\theta \leftarrow \theta - \eta\,\nabla J(\theta)` with :math:`\eta = 0.02`,
@@ -147,11 +165,16 @@ class HouseGradient:
     half_grad_b: float
 
     def markdown(self, lang: str = "vi", digits: int = 6) -> str:
-        return values_table(lang, [
-            (r"$\partial J/\partial w$", None, self.grad_w),
-            (r"$\partial J/\partial b$", None, self.grad_b),
-            (r"$\frac12\,\partial J/\partial w$", None, self.half_grad_w),
-            (r"$\frac12\,\partial J/\partial b$", None, self.half_grad_b)], digits)
+        return values_table(
+            lang,
+            [
+                (r"$\partial J/\partial w$", None, self.grad_w),
+                (r"$\partial J/\partial b$", None, self.grad_b),
+                (r"$\frac12\,\partial J/\partial w$", None, self.half_grad_w),
+                (r"$\frac12\,\partial J/\partial b$", None, self.half_grad_b),
+            ],
+            digits,
+        )
 
 
 def house_gradient(w: float = HOUSE_LINES[1][0], b: float = HOUSE_LINES[1][1], version: int = 2) -> HouseGradient:
@@ -185,15 +208,26 @@ class HouseSGDStep:
     mse_after: float
 
     def markdown(self, lang: str = "vi", digits: int = 4) -> str:
-        return values_table(lang, [
-            (r"$\partial L/\partial w$", None, self.grad_w),
-            (r"$\partial L/\partial b$", None, self.grad_b),
-            ("$w$ mới", "new $w$", self.w_after), ("$b$ mới", "new $b$", self.b_after),
-            ("MSE mới", "new MSE", self.mse_after)], digits)
+        return values_table(
+            lang,
+            [
+                (r"$\partial L/\partial w$", None, self.grad_w),
+                (r"$\partial L/\partial b$", None, self.grad_b),
+                ("$w$ mới", "new $w$", self.w_after),
+                ("$b$ mới", "new $b$", self.b_after),
+                ("MSE mới", "new MSE", self.mse_after),
+            ],
+            digits,
+        )
 
 
-def house_sgd_step(w: float = HOUSE_LINES[0][0], b: float = HOUSE_LINES[0][1],
-                   x: float = FIRST_HOUSE[0], y: float = FIRST_HOUSE[1], eta: float = SGD_ETA) -> HouseSGDStep:
+def house_sgd_step(
+    w: float = HOUSE_LINES[0][0],
+    b: float = HOUSE_LINES[0][1],
+    x: float = FIRST_HOUSE[0],
+    y: float = FIRST_HOUSE[1],
+    eta: float = SGD_ETA,
+) -> HouseSGDStep:
     r"""One step of gradient descent on the first house alone, from the slides' bad line:
     :math:`L = (wx + b - y)^2`, :math:`w \leftarrow w - \eta\,\partial L/\partial w`,
     :math:`b \leftarrow b - \eta\,\partial L/\partial b`, then the MSE of the new line on
@@ -206,5 +240,6 @@ def house_sgd_step(w: float = HOUSE_LINES[0][0], b: float = HOUSE_LINES[0][1],
     w, b, eta = float(w), float(b), float(eta)
     g = _linear_mse_grad([[float(x)]], [float(y)], [b, w])
     w_after, b_after = w - eta * g[1], b - eta * g[0]
-    return HouseSGDStep(w, b, eta, float(g[1]), float(g[0]), float(w_after), float(b_after),
-                        house_price_table(w_after, b_after).mse)
+    return HouseSGDStep(
+        w, b, eta, float(g[1]), float(g[0]), float(w_after), float(b_after), house_price_table(w_after, b_after).mse
+    )

@@ -1,5 +1,5 @@
-r"""Chapter 5 (``docs/05-logistic-growth.md``): the logistic growth equation and its solution.
-"""
+r"""Chapter 5 (``docs/05-logistic-growth.md``): the logistic growth equation and its solution."""
+
 from __future__ import annotations
 
 import math
@@ -39,14 +39,23 @@ class LogisticGrowthCheck:
 
     def markdown(self, lang: str = "vi", digits: int = 4) -> str:
         columns = (Col("$t$"), Col("$y(t)$"), Col(r"$\frac{y(t+h) - y(t-h)}{2h}$"), Col("$r y (1 - y/K)$"))
-        rows = [(given(t), fmt(y, digits), fmt(d, digits), fmt(f, digits))
-                for t, y, d, f in zip(self.t, self.y, self.central_difference, self.rhs)]
+        rows = [
+            (given(t), fmt(y, digits), fmt(d, digits), fmt(f, digits))
+            for t, y, d, f in zip(self.t, self.y, self.central_difference, self.rhs, strict=True)
+        ]
         return table(lang, columns, rows)
 
 
-def logistic_growth_check(K: float = GROWTH_K, r: float = GROWTH_R, y0: float = GROWTH_Y0, h: float = 1e-4,
-                          t: Sequence[float] = (0.0, 2.0, 4.0, 6.0, 8.0, 10.0, 15.0),
-                          grid_step: float = 0.5, grid_points: int = 41, level: float = 90.0) -> LogisticGrowthCheck:
+def logistic_growth_check(
+    K: float = GROWTH_K,
+    r: float = GROWTH_R,
+    y0: float = GROWTH_Y0,
+    h: float = 1e-4,
+    t: Sequence[float] = (0.0, 2.0, 4.0, 6.0, 8.0, 10.0, 15.0),
+    grid_step: float = 0.5,
+    grid_points: int = 41,
+    level: float = 90.0,
+) -> LogisticGrowthCheck:
     r"""The logistic solution :math:`y(t) = \frac{K}{1 + \frac{K - y_0}{y_0}e^{-rt}}`
     (:func:`lossbook.activations.logistic_growth`) satisfies :math:`y' = ry(1 - y/K)`:
     the central difference :math:`\frac{y(t+h) - y(t-h)}{2h}` matches the right-hand side at
@@ -72,10 +81,20 @@ def logistic_growth_check(K: float = GROWTH_K, r: float = GROWTH_R, y0: float = 
     t_half = -_logit(y0 / K) / r
     t_level = (_logit(float(level) / K) - _logit(y0 / K)) / r
     return LogisticGrowthCheck(
-        K, r, y0, h, ts, tuple(y(s) for s in ts), tuple(diff(s) for s in ts),
+        K,
+        r,
+        y0,
+        h,
+        ts,
+        tuple(y(s) for s in ts),
+        tuple(diff(s) for s in ts),
         tuple(float(_logistic_growth_rhs(y(s), K, r)) for s in ts),
         float(max(abs(diff(s) - float(_logistic_growth_rhs(y(s), K, r))) for s in grid)),
-        float(t_half), y(t_half), float(t_level), y(t_level))
+        float(t_half),
+        y(t_half),
+        float(t_level),
+        y(t_level),
+    )
 
 
 @dataclass(frozen=True)
@@ -86,8 +105,7 @@ class LogisticIsSigmoid:
     max_gap: float
 
     def markdown(self, lang: str = "vi", digits: int = 2) -> str:
-        return values_table(lang, [(r"$\max_t |y(t) - \sigma(t)|$", None, self.max_gap)],
-                          digits)
+        return values_table(lang, [(r"$\max_t |y(t) - \sigma(t)|$", None, self.max_gap)], digits)
 
 
 def logistic_is_sigmoid(t_min: float = -6.0, t_max: float = 6.0, points: int = 49) -> LogisticIsSigmoid:
@@ -116,8 +134,9 @@ class LogisticAboveCapacity:
         return values_table(lang, [(f"$y({given(self.t)})$", None, self.y)], digits)
 
 
-def logistic_above_capacity(K: float = GROWTH_K, r: float = GROWTH_R, y0: float = GROWTH_Y0_ABOVE,
-                            t: float = 2.0) -> LogisticAboveCapacity:
+def logistic_above_capacity(
+    K: float = GROWTH_K, r: float = GROWTH_R, y0: float = GROWTH_Y0_ABOVE, t: float = 2.0
+) -> LogisticAboveCapacity:
     r"""The logistic formula :math:`y(t) = \frac{K}{1 + \frac{K - y_0}{y_0}e^{-rt}}` with
     :math:`y_0 > K`: the fraction :math:`\frac{K - y_0}{y_0}` is negative and :math:`y(t)`
     falls to :math:`K` from above.

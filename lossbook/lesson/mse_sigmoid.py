@@ -1,6 +1,7 @@
 r"""Chapter 7 (``docs/07-mse-sigmoid.md``): the squared error on a sigmoid: its curvature, vanishing
 gradients, a concave region.
 """
+
 from __future__ import annotations
 
 import functools
@@ -25,8 +26,15 @@ from ._given import CURVATURE_Y_HAT, PETAL_LINES, SGD_B, SGD_W, SGD_X, SGD_Y
 from ._table import Col, table, values_table
 from .chain_rule import hessian_example
 
-__all__ = ["sigmoid_mse_curvature", "saturation_gradients", "flipped_line_descent", "sigmoid_mse_concavity",
-           "sigmoid_mse_most_negative", "first_sample_gradients", "hessian_example"]
+__all__ = [
+    "sigmoid_mse_curvature",
+    "saturation_gradients",
+    "flipped_line_descent",
+    "sigmoid_mse_concavity",
+    "sigmoid_mse_most_negative",
+    "first_sample_gradients",
+    "hessian_example",
+]
 
 
 @dataclass(frozen=True)
@@ -43,8 +51,10 @@ class SigmoidMSECurvature:
 
     def markdown(self, lang: str = "vi", digits: int = 4) -> str:
         columns = (Col(r"$\hat y$"), Col(r"MSE, $y = 0$"), Col(r"MSE, $y = 1$"), Col("BCE"))
-        rows = [(given(p), fmt(a, digits), fmt(b, digits), fmt(c, digits))
-                for p, a, b, c in zip(self.y_hat, self.mse_y0, self.mse_y1, self.bce)]
+        rows = [
+            (given(p), fmt(a, digits), fmt(b, digits), fmt(c, digits))
+            for p, a, b, c in zip(self.y_hat, self.mse_y0, self.mse_y1, self.bce, strict=True)
+        ]
         return table(lang, columns, rows)
 
 
@@ -73,7 +83,9 @@ def sigmoid_mse_curvature(y_hat: Sequence[float] = CURVATURE_Y_HAT, x: float = 1
     p = np.asarray(y_hat, dtype=float)
     xs = np.full_like(p, float(x))
     return SigmoidMSECurvature(
-        float(x), _sigmoid_mse_negative_curvature(0), _sigmoid_mse_negative_curvature(1),
+        float(x),
+        _sigmoid_mse_negative_curvature(0),
+        _sigmoid_mse_negative_curvature(1),
         tuple(map(float, p)),
         tuple(map(float, _sigmoid_mse_second_derivative(xs, np.zeros_like(p), p))),
         tuple(map(float, _sigmoid_mse_second_derivative(xs, np.ones_like(p), p))),
@@ -94,14 +106,23 @@ class SaturationGradients:
     ratio: tuple[float, ...]
 
     def markdown(self, lang: str = "vi", digits: int = 4) -> str:
-        columns = (Col("$z$"), Col(r"$\hat y = \sigma(z)$"), Col(r"MSE: $2(\hat y - y)\hat y(1 - \hat y)$"),
-                   Col(r"BCE: $\hat y - y$"), Col("tỉ số BCE / MSE", "ratio BCE / MSE"))
-        rows = [(fmt(z, 0), fmt(p, digits), fmt(m, digits), fmt(c, digits), fmt(q, 1))
-                for z, p, m, c, q in zip(self.z, self.y_hat, self.mse, self.bce, self.ratio)]
+        columns = (
+            Col("$z$"),
+            Col(r"$\hat y = \sigma(z)$"),
+            Col(r"MSE: $2(\hat y - y)\hat y(1 - \hat y)$"),
+            Col(r"BCE: $\hat y - y$"),
+            Col("tỉ số BCE / MSE", "ratio BCE / MSE"),
+        )
+        rows = [
+            (fmt(z, 0), fmt(p, digits), fmt(m, digits), fmt(c, digits), fmt(q, 1))
+            for z, p, m, c, q in zip(self.z, self.y_hat, self.mse, self.bce, self.ratio, strict=True)
+        ]
         return table(lang, columns, rows)
 
 
-def saturation_gradients(z: Sequence[float] = (-6.0, -4.0, -2.0, 0.0, 2.0), x: float = 1.0, y: float = 1.0) -> SaturationGradients:
+def saturation_gradients(
+    z: Sequence[float] = (-6.0, -4.0, -2.0, 0.0, 2.0), x: float = 1.0, y: float = 1.0
+) -> SaturationGradients:
     r"""One sample with label :math:`y = 1`, :math:`\theta = (b, w) = (z, 0)`: the MSE gradient
     :math:`2(\hat y - y)\,\hat y(1 - \hat y)` vanishes when :math:`\hat y` is confidently
     wrong, the BCE gradient :math:`\hat y - y` does not; the ratio is
@@ -115,8 +136,15 @@ def saturation_gradients(z: Sequence[float] = (-6.0, -4.0, -2.0, 0.0, 2.0), x: f
     zs = tuple(float(v) for v in z)
     mse = tuple(float(_sigmoid_mse_grad(X, Y, [v, 0.0])[0]) for v in zs)
     bce = tuple(float(_bce_grad(X, Y, [v, 0.0])[0]) for v in zs)
-    return SaturationGradients(float(x), float(y), zs, tuple(float(_sigmoid(v)) for v in zs), mse, bce,
-                               tuple(c / m for c, m in zip(bce, mse)))
+    return SaturationGradients(
+        float(x),
+        float(y),
+        zs,
+        tuple(float(_sigmoid(v)) for v in zs),
+        mse,
+        bce,
+        tuple(c / m for c, m in zip(bce, mse, strict=True)),
+    )
 
 
 @dataclass(frozen=True)
@@ -135,16 +163,30 @@ class FlippedLineDescent:
     bce_correct: tuple[int, ...]
 
     def markdown(self, lang: str = "vi", digits: int = 4) -> str:
-        columns = (Col("bước", "step"), Col("MSE: $J$"), Col("MSE: số hoa đúng", "MSE: flowers right"),
-                   Col("BCE: $J$"), Col("BCE: số hoa đúng", "BCE: flowers right"))
-        rows = [(str(k), fmt(jm, digits), f"{cm} / {self.m}", fmt(jb, digits), f"{cb} / {self.m}")
-                for k, jm, cm, jb, cb in zip(self.steps, self.mse_loss, self.mse_correct, self.bce_loss, self.bce_correct)]
+        columns = (
+            Col("bước", "step"),
+            Col("MSE: $J$"),
+            Col("MSE: số hoa đúng", "MSE: flowers right"),
+            Col("BCE: $J$"),
+            Col("BCE: số hoa đúng", "BCE: flowers right"),
+        )
+        rows = [
+            (str(k), fmt(jm, digits), f"{cm} / {self.m}", fmt(jb, digits), f"{cb} / {self.m}")
+            for k, jm, cm, jb, cb in zip(
+                self.steps, self.mse_loss, self.mse_correct, self.bce_loss, self.bce_correct, strict=True
+            )
+        ]
         return table(lang, columns, rows)
 
 
-@functools.lru_cache(maxsize=None)
-def flipped_line_descent(w: float = PETAL_LINES[1][0], b: float = PETAL_LINES[1][1], scale: float = -2.0, lr: float = 0.5,
-                         steps: tuple[int, ...] = (0, 10, 100, 1000)) -> FlippedLineDescent:
+@functools.cache
+def flipped_line_descent(
+    w: float = PETAL_LINES[1][0],
+    b: float = PETAL_LINES[1][1],
+    scale: float = -2.0,
+    lr: float = 0.5,
+    steps: tuple[int, ...] = (0, 10, 100, 1000),
+) -> FlippedLineDescent:
     r"""Start from the slides' good line turned around and doubled,
     :math:`\theta_0 = -2\,(b, w)`: every petal is confidently misclassified. The MSE
     gradient there is tiny (:math:`\hat y(1 - \hat y) \approx 0`), so gradient descent
@@ -171,11 +213,17 @@ def flipped_line_descent(w: float = PETAL_LINES[1][0], b: float = PETAL_LINES[1]
 
     ks = tuple(int(k) for k in steps)
     return FlippedLineDescent(
-        tuple(theta0), int(data.m), _sigmoid_mse_objective(data.X, data.y, theta0),
+        tuple(theta0),
+        int(data.m),
+        _sigmoid_mse_objective(data.X, data.y, theta0),
         float(np.abs(_sigmoid_mse_grad(data.X, data.y, theta0)).max()),
-        float(np.abs(_bce_grad(data.X, data.y, theta0)).max()), ks,
-        tuple(float(hm.loss[k]) for k in ks), tuple(right(hm, k) for k in ks),
-        tuple(float(hb.loss[k]) for k in ks), tuple(right(hb, k) for k in ks))
+        float(np.abs(_bce_grad(data.X, data.y, theta0)).max()),
+        ks,
+        tuple(float(hm.loss[k]) for k in ks),
+        tuple(right(hm, k) for k in ks),
+        tuple(float(hb.loss[k]) for k in ks),
+        tuple(right(hb, k) for k in ks),
+    )
 
 
 @dataclass(frozen=True)
@@ -189,10 +237,15 @@ class SigmoidMSEConcavity:
     hessian_min_eigenvalue: float
 
     def markdown(self, lang: str = "vi", digits: int = 4) -> str:
-        return values_table(lang, [
-            (r"$\partial^2 J/\partial b^2$", None, self.second_derivative),
-            ("sai phân bậc hai", "second difference", self.finite_difference),
-            (r"$\lambda_{\min}(H)$", None, self.hessian_min_eigenvalue)], digits)
+        return values_table(
+            lang,
+            [
+                (r"$\partial^2 J/\partial b^2$", None, self.second_derivative),
+                ("sai phân bậc hai", "second difference", self.finite_difference),
+                (r"$\lambda_{\min}(H)$", None, self.hessian_min_eigenvalue),
+            ],
+            digits,
+        )
 
 
 def sigmoid_mse_concavity(z: float = 2.0, y: float = 0.0, h: float = 1e-4) -> SigmoidMSEConcavity:
@@ -212,8 +265,13 @@ def sigmoid_mse_concavity(z: float = 2.0, y: float = 0.0, h: float = 1e-4) -> Si
         return (_sigmoid(v) - y) ** 2
 
     fd = (J(z + h) - 2 * J(z) + J(z - h)) / (h * h)
-    return SigmoidMSEConcavity(z, y, float(_sigmoid_mse_second_derivative(1.0, y, _sigmoid(z))), float(fd),
-                               float(np.linalg.eigvalsh(_sigmoid_mse_hessian([[1.0]], [y], [z, 0.0])).min()))
+    return SigmoidMSEConcavity(
+        z,
+        y,
+        float(_sigmoid_mse_second_derivative(1.0, y, _sigmoid(z))),
+        float(fd),
+        float(np.linalg.eigvalsh(_sigmoid_mse_hessian([[1.0]], [y], [z, 0.0])).min()),
+    )
 
 
 @dataclass(frozen=True)
@@ -225,8 +283,11 @@ class SigmoidMSEMostNegative:
     y_hat_at_minimum: float
 
     def markdown(self, lang: str = "vi", digits: int = 4) -> str:
-        return values_table(lang, [(r"$\min \partial^2 L/\partial z^2$", None, self.minimum),
-                                 (r"$\hat y$", None, self.y_hat_at_minimum)], digits)
+        return values_table(
+            lang,
+            [(r"$\min \partial^2 L/\partial z^2$", None, self.minimum), (r"$\hat y$", None, self.y_hat_at_minimum)],
+            digits,
+        )
 
 
 def sigmoid_mse_most_negative(y: float = 1.0, x: float = 1.0, points: int = 100001) -> SigmoidMSEMostNegative:
@@ -256,13 +317,19 @@ class FirstSampleGradients:
     factor: float
 
     def markdown(self, lang: str = "vi", digits: int = 4) -> str:
-        return table(lang, (Col("", align="l"), Col("$L'_b$"), Col("$L'_w$")),
-                     [("MSE", fmt(self.mse[0], digits), fmt(self.mse[1], digits)),
-                      ("BCE", fmt(self.bce[0], digits), fmt(self.bce[1], digits))])
+        return table(
+            lang,
+            (Col("", align="l"), Col("$L'_b$"), Col("$L'_w$")),
+            [
+                ("MSE", fmt(self.mse[0], digits), fmt(self.mse[1], digits)),
+                ("BCE", fmt(self.bce[0], digits), fmt(self.bce[1], digits)),
+            ],
+        )
 
 
-def first_sample_gradients(x: float = SGD_X, y: float = SGD_Y, w: float = SGD_W,
-                           b: float = SGD_B) -> FirstSampleGradients:
+def first_sample_gradients(
+    x: float = SGD_X, y: float = SGD_Y, w: float = SGD_W, b: float = SGD_B
+) -> FirstSampleGradients:
     r"""The slides' first sample (:math:`x = 1.4`, :math:`y = 0`, :math:`w = -0.1`, :math:`b = 0.1`):
     with :math:`\hat y = \sigma(wx + b)`, the MSE gradient
     :math:`2(\hat y - y)\,\hat y(1 - \hat y)\,(1, x)` is the BCE gradient :math:`(\hat y - y)(1, x)`

@@ -1,5 +1,5 @@
-r"""Chapter 11 (``docs/11-newton.md``): Newton's method on the tumour sizes.
-"""
+r"""Chapter 11 (``docs/11-newton.md``): Newton's method on the tumour sizes."""
+
 from __future__ import annotations
 
 import functools
@@ -34,14 +34,20 @@ class TumourNewton:
     step_size: tuple[float, ...]
 
     def markdown(self, lang: str = "vi", digits: int = 0) -> str:
-        columns = (Col("lần lặp $k$", "iteration $k$"), Col(r"$J(\theta_k) - J^\star$"),
-                   Col(r"$\tfrac12\lambda_k^2$"), Col("bước $t_k$", "step $t_k$"))
-        rows = [(str(k), sci(g), sci(d), fmt(self.step_size[k - 1], digits) if k else "")
-                for k, (g, d) in enumerate(zip(self.loss_gap, self.decrement))]
+        columns = (
+            Col("lần lặp $k$", "iteration $k$"),
+            Col(r"$J(\theta_k) - J^\star$"),
+            Col(r"$\tfrac12\lambda_k^2$"),
+            Col("bước $t_k$", "step $t_k$"),
+        )
+        rows = [
+            (str(k), sci(g), sci(d), fmt(self.step_size[k - 1], digits) if k else "")
+            for k, (g, d) in enumerate(zip(self.loss_gap, self.decrement, strict=True))
+        ]
         return table(lang, columns, rows)
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def tumour_newton() -> TumourNewton:
     r"""Newton's method :math:`\theta \leftarrow \theta - t\,H^{-1}\nabla J` (:func:`lossbook.optim.newton`)
     on :func:`lossbook.datasets.tumour_sizes`: the gap to the optimum :math:`J(\theta_k) - J^\star`
@@ -67,10 +73,20 @@ def tumour_newton() -> TumourNewton:
     data = _datasets.tumour_sizes()
     h = _newton(data.X, data.y)
     b, w = float(h.final[0]), float(h.final[1])
-    return TumourNewton(data.m, int(data.y.sum()), float(data.X.min()), float(data.X.max()),
-                        b, w, float(h.loss[-1]), int(h.steps), -b / w,
-                        tuple(float(v - h.loss[-1]) for v in h.loss), tuple(float(v) for v in h.decrement),
-                        tuple(float(v) for v in h.step_size))
+    return TumourNewton(
+        data.m,
+        int(data.y.sum()),
+        float(data.X.min()),
+        float(data.X.max()),
+        b,
+        w,
+        float(h.loss[-1]),
+        int(h.steps),
+        -b / w,
+        tuple(float(v - h.loss[-1]) for v in h.loss),
+        tuple(float(v) for v in h.decrement),
+        tuple(float(v) for v in h.step_size),
+    )
 
 
 def _tolerance(tol: float) -> str:
@@ -114,13 +130,33 @@ class NewtonVsGDTable:
             return "" if v is None else fmt(v, d)
 
         never = tr(lang, f"chưa tới sau {self.max_steps}", f"not reached in {self.max_steps}")
-        columns = (Col(r"$\varepsilon$"), Col("lần lặp Newton", "Newton iterations"), Col("lần lặp GD", "GD iterations"),
-                   Col("$J$ Newton"), Col("$J$ GD"),
-                   Col(r"$\max_j \lvert\theta^{\mathrm{N}}_j - \theta^{\mathrm{GD}}_j\rvert$"))
-        rows = [(_tolerance(tol), "" if nit is None else str(nit), never if git is None else str(git),
-                 num(jn), num(jg), num(d, 4))
-                for tol, nit, git, jn, jg, d in zip(self.tols, self.newton_iterations, self.gd_iterations,
-                                                    self.newton_loss, self.gd_loss, self.max_coef_diff)]
+        columns = (
+            Col(r"$\varepsilon$"),
+            Col("lần lặp Newton", "Newton iterations"),
+            Col("lần lặp GD", "GD iterations"),
+            Col("$J$ Newton"),
+            Col("$J$ GD"),
+            Col(r"$\max_j \lvert\theta^{\mathrm{N}}_j - \theta^{\mathrm{GD}}_j\rvert$"),
+        )
+        rows = [
+            (
+                _tolerance(tol),
+                "" if nit is None else str(nit),
+                never if git is None else str(git),
+                num(jn),
+                num(jg),
+                num(d, 4),
+            )
+            for tol, nit, git, jn, jg, d in zip(
+                self.tols,
+                self.newton_iterations,
+                self.gd_iterations,
+                self.newton_loss,
+                self.gd_loss,
+                self.max_coef_diff,
+                strict=True,
+            )
+        ]
         return table(lang, columns, rows)
 
 
@@ -136,8 +172,16 @@ def newton_vs_gd_table() -> NewtonVsGDTable:
     ('$10^{-3}$', '$3 \\times 10^{-4}$')
     """
     r = _breast_cancer_newton_vs_gd()
-    return NewtonVsGDTable(tuple(r.tols), int(r.max_steps), tuple(r.newton_iterations), tuple(r.gd_iterations),
-                           tuple(r.newton_loss), tuple(r.gd_loss), tuple(r.max_coef_diff), float(r.condition))
+    return NewtonVsGDTable(
+        tuple(r.tols),
+        int(r.max_steps),
+        tuple(r.newton_iterations),
+        tuple(r.gd_iterations),
+        tuple(r.newton_loss),
+        tuple(r.gd_loss),
+        tuple(r.max_coef_diff),
+        float(r.condition),
+    )
 
 
 @dataclass(frozen=True)

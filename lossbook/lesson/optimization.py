@@ -1,6 +1,7 @@
 r"""Chapter 1 (``docs/01-optimization.md``): the derivative as a limit, gradient descent on
 :math:`x^2`, the slides' 2-D walk and sign gradient descent.
 """
+
 from __future__ import annotations
 
 from collections.abc import Sequence
@@ -28,10 +29,15 @@ class DerivativeLimit:
     derivative: float
 
     def markdown(self, lang: str = "vi", digits: int = 6) -> str:
-        columns = (Col(r"$\Delta x$"), Col(r"$\frac{J(x+\Delta x)-J(x)}{\Delta x}$"),
-                   Col(r"sai lệch so với $J'(x)$", r"gap to $J'(x)$"))
-        rows = [(given(d), fmt(q, digits), fmt(q - self.derivative, digits))
-                for d, q in zip(self.deltas, self.quotients)]
+        columns = (
+            Col(r"$\Delta x$"),
+            Col(r"$\frac{J(x+\Delta x)-J(x)}{\Delta x}$"),
+            Col(r"sai lệch so với $J'(x)$", r"gap to $J'(x)$"),
+        )
+        rows = [
+            (given(d), fmt(q, digits), fmt(q - self.derivative, digits))
+            for d, q in zip(self.deltas, self.quotients, strict=True)
+        ]
         return table(lang, columns, rows)
 
 
@@ -85,8 +91,10 @@ class SquareDescent:
 
     def markdown(self, lang: str = "vi", digits: int = 4) -> str:
         columns = (Col("$t$"), Col("$x_t$"), Col("$f'(x_t) = 2x_t$"), Col("$f(x_t)$"))
-        rows = [(str(t), fmt(x, digits), fmt(g, digits), fmt(x * x, digits))
-                for t, (x, g) in enumerate(zip(self.xs, self.gradients))]
+        rows = [
+            (str(t), fmt(x, digits), fmt(g, digits), fmt(x * x, digits))
+            for t, (x, g) in enumerate(zip(self.xs, self.gradients, strict=True))
+        ]
         return table(lang, columns, rows)
 
 
@@ -111,8 +119,7 @@ def square_descent(x0: float = SQUARE_X0, eta: float = SQUARE_ETA, steps: int = 
     (3.0, 2.4)
     """
     h = _square_function_walk(float(x0), lr=float(eta), steps=int(steps))
-    return SquareDescent(float(eta), tuple(float(v) for v in h.params[:, 0]),
-                         tuple(float(v) for v in h.grads[:, 0]))
+    return SquareDescent(float(eta), tuple(float(v) for v in h.params[:, 0]), tuple(float(v) for v in h.grads[:, 0]))
 
 
 @dataclass(frozen=True)
@@ -145,15 +152,23 @@ class Walk2D:
         return tuple(x * x + y * y for x, y in self.gd_points)
 
     def markdown(self, lang: str = "vi", digits: int = 1) -> str:
-        columns = (Col("$t$"), Col(r"slide: $(x_t, y_t)$", r"slides: $(x_t, y_t)$"),
-                   Col(r"$\nabla f(x_t, y_t)$"), Col(r"GD chuẩn: $(x_t, y_t)$", r"standard GD: $(x_t, y_t)$"),
-                   Col(r"$\nabla f(x_t, y_t)$"))
+        columns = (
+            Col("$t$"),
+            Col(r"slide: $(x_t, y_t)$", r"slides: $(x_t, y_t)$"),
+            Col(r"$\nabla f(x_t, y_t)$"),
+            Col(r"GD chuẩn: $(x_t, y_t)$", r"standard GD: $(x_t, y_t)$"),
+            Col(r"$\nabla f(x_t, y_t)$"),
+        )
 
         def pair(p: tuple[float, float]) -> str:
             return f"({fmt(p[0], digits)}, {fmt(p[1], digits)})"
 
-        rows = [(str(t), pair(sp), pair(sg), pair(gp), pair(gg)) for t, (sp, sg, gp, gg) in
-                enumerate(zip(self.slides_points, self.slides_gradients, self.gd_points, self.gd_gradients))]
+        rows = [
+            (str(t), pair(sp), pair(sg), pair(gp), pair(gg))
+            for t, (sp, sg, gp, gg) in enumerate(
+                zip(self.slides_points, self.slides_gradients, self.gd_points, self.gd_gradients, strict=True)
+            )
+        ]
         return table(lang, columns, rows)
 
 
@@ -206,7 +221,10 @@ class SignDescent:
         return ", ".join(fmt(x, digits) for x in self.xs)
 
     def markdown(self, lang: str = "vi", digits: int = 1) -> str:
-        rows = [(str(t), fmt(x, digits), fmt(g, digits)) for t, (x, g) in enumerate(zip(self.xs, self.gradients))]
+        rows = [
+            (str(t), fmt(x, digits), fmt(g, digits))
+            for t, (x, g) in enumerate(zip(self.xs, self.gradients, strict=True))
+        ]
         columns = (Col("$t$"), Col("$x_t$"), Col("$f'(x_t) = 2x_t$"))
         return table(lang, columns, rows)
 

@@ -1,5 +1,5 @@
-r"""Chapter 12 (``docs/12-quizzes.md``): the quizzes' answers that are computations.
-"""
+r"""Chapter 12 (``docs/12-quizzes.md``): the quizzes' answers that are computations."""
+
 from __future__ import annotations
 
 import ast
@@ -27,12 +27,29 @@ from .mse_sigmoid import sigmoid_mse_curvature
 from .newton import tumour_newton
 from .sgd_vectorized import sgd_step_two_features, vectorized_gradient
 
-__all__ = ["quiz_steps_order", "quiz_sigmoid_compare", "quiz_bce_formula", "quiz_second_derivatives",
-           # the quizzes' checks: docs/_data/quizzes.yml's ``check:`` calls one, it returns the right option's index
-           "option_value", "closest_option", "check_slides", "check_sigmoid_slope_at_zero", "check_bce_confident_wrong",
-           "check_bce_gradient_z", "check_convex_in_theta", "check_entropy_fair_coin", "check_half_mse_convention",
-           "check_sgd_w2_direction", "check_vectorised_mean_gradient", "check_separable_diverges",
-           "check_hessian_indefinite", "check_newton_quadratic", "check_newton_separable", "check_newton_scaling"]
+__all__ = [
+    "quiz_steps_order",
+    "quiz_sigmoid_compare",
+    "quiz_bce_formula",
+    "quiz_second_derivatives",
+    # the quizzes' checks: docs/_data/quizzes.yml's ``check:`` calls one, it returns the right option's index
+    "option_value",
+    "closest_option",
+    "check_slides",
+    "check_sigmoid_slope_at_zero",
+    "check_bce_confident_wrong",
+    "check_bce_gradient_z",
+    "check_convex_in_theta",
+    "check_entropy_fair_coin",
+    "check_half_mse_convention",
+    "check_sgd_w2_direction",
+    "check_vectorised_mean_gradient",
+    "check_separable_diverges",
+    "check_hessian_indefinite",
+    "check_newton_quadratic",
+    "check_newton_separable",
+    "check_newton_scaling",
+]
 
 
 @dataclass(frozen=True)
@@ -52,16 +69,20 @@ class QuizAnswer:
 
 
 _STEPS = {
-    1: ("Tính đạo hàm của hàm mất mát theo các tham số mô hình.",
-        "Compute the derivative of the loss with respect to the model's parameters."),
-    2: ("Khởi tạo các tham số ban đầu của mô hình ($w$ và $b$).",
-        "Initialise the model's parameters ($w$ and $b$)."),
-    3: ("Cập nhật các tham số mô hình sử dụng Gradient Descent.",
-        "Update the parameters with gradient descent."),
-    4: (r"Dự đoán đầu ra $\hat y$ bằng cách tính giá trị $z = \theta^T x$ và áp dụng hàm sigmoid.",
-        r"Predict the output $\hat y$: compute $z = \theta^T x$ and apply the sigmoid."),
-    5: (r"Tính giá trị hàm mất mát dựa trên đầu ra dự đoán $\hat y$ và giá trị thực $y$.",
-        r"Compute the loss from the prediction $\hat y$ and the true value $y$."),
+    1: (
+        "Tính đạo hàm của hàm mất mát theo các tham số mô hình.",
+        "Compute the derivative of the loss with respect to the model's parameters.",
+    ),
+    2: ("Khởi tạo các tham số ban đầu của mô hình ($w$ và $b$).", "Initialise the model's parameters ($w$ and $b$)."),
+    3: ("Cập nhật các tham số mô hình sử dụng Gradient Descent.", "Update the parameters with gradient descent."),
+    4: (
+        r"Dự đoán đầu ra $\hat y$ bằng cách tính giá trị $z = \theta^T x$ và áp dụng hàm sigmoid.",
+        r"Predict the output $\hat y$: compute $z = \theta^T x$ and apply the sigmoid.",
+    ),
+    5: (
+        r"Tính giá trị hàm mất mát dựa trên đầu ra dự đoán $\hat y$ và giá trị thực $y$.",
+        r"Compute the loss from the prediction $\hat y$ and the true value $y$.",
+    ),
 }
 
 
@@ -84,7 +105,9 @@ class StepsOrder:
 
     def markdown(self, lang: str = "vi", digits: int = 0) -> str:
         columns = (Col("thứ tự", "order"), Col("bước (số trong đề)", "step (number in the question)", "l"))
-        rows = [(str(i + 1), f"{k}. {text}") for i, (k, text) in enumerate(zip(self.order, self.steps(lang)))]
+        rows = [
+            (str(i + 1), f"{k}. {text}") for i, (k, text) in enumerate(zip(self.order, self.steps(lang), strict=True))
+        ]
         return table(lang, columns, rows)
 
 
@@ -119,8 +142,7 @@ def quiz_sigmoid_compare(x1: float = 2.0, x2: float = 10.0) -> QuizAnswer:
     """
     s1, s2 = _sigmoid(float(x1)), _sigmoid(float(x2))
     index = 0 if s1 > s2 else 1 if s1 < s2 else 2  # the slides' a) >, b) <, c) =
-    return QuizAnswer("Q2", "abcd"[index], index,
-                      ((rf"$\sigma({given(x1)})$", s1), (rf"$\sigma({given(x2)})$", s2)))
+    return QuizAnswer("Q2", "abcd"[index], index, ((rf"$\sigma({given(x1)})$", s1), (rf"$\sigma({given(x2)})$", s2)))
 
 
 def quiz_bce_formula(y_hat: Sequence[float] = QUIZ_Y_HAT) -> QuizAnswer:
@@ -139,10 +161,10 @@ def quiz_bce_formula(y_hat: Sequence[float] = QUIZ_Y_HAT) -> QuizAnswer:
     y = np.repeat([0.0, 1.0], len(y_hat))
     bce = _bce_per_sample(y, p)
     options = (
-        lambda y, p: -y * np.log(1 - p) - (1 - y) * np.log(p),   # a)
-        lambda y, p: -p * np.log(1 - y) - (1 - p) * np.log(y),   # b)
-        lambda y, p: -p * np.log(1 - p) - (1 - y) * np.log(y),   # c)
-        lambda y, p: -y * np.log(p) - (1 - y) * np.log(1 - p),   # d)
+        lambda y, p: -y * np.log(1 - p) - (1 - y) * np.log(p),  # a)
+        lambda y, p: -p * np.log(1 - y) - (1 - p) * np.log(y),  # b)
+        lambda y, p: -p * np.log(1 - p) - (1 - y) * np.log(y),  # c)
+        lambda y, p: -y * np.log(p) - (1 - y) * np.log(1 - p),  # d)
     )
     gaps = []
     with np.errstate(divide="ignore", invalid="ignore"):  # log(0) in b) and c) is the point
@@ -167,14 +189,21 @@ class SecondDerivatives:
 
     def markdown(self, lang: str = "vi", digits: int = 4) -> str:
         columns = (Col("đạo hàm", "derivative", "l"), Col("giá trị", "value"), Col("đáp án", "answer", "l"))
-        rows = [(r"$\frac{\partial^2 f}{\partial x^2}$", fmt(self.f_xx, digits), f"Q4 {self.answers[0][1]})"),
-                (r"$\frac{\partial^2 f}{\partial y^2}$", fmt(self.f_yy, digits), f"Q5 {self.answers[1][1]})"),
-                (r"$\frac{\partial^2 f}{\partial x\,\partial y} = \frac{\partial^2 f}{\partial y\,\partial x}$",
-                 fmt(self.f_xy, digits), f"Q6 {self.answers[2][1]})")]
+        rows = [
+            (r"$\frac{\partial^2 f}{\partial x^2}$", fmt(self.f_xx, digits), f"Q4 {self.answers[0][1]})"),
+            (r"$\frac{\partial^2 f}{\partial y^2}$", fmt(self.f_yy, digits), f"Q5 {self.answers[1][1]})"),
+            (
+                r"$\frac{\partial^2 f}{\partial x\,\partial y} = \frac{\partial^2 f}{\partial y\,\partial x}$",
+                fmt(self.f_xy, digits),
+                f"Q6 {self.answers[2][1]})",
+            ),
+        ]
         return table(lang, columns, rows)
 
 
-def quiz_second_derivatives(points: Sequence[tuple[float, float]] = ((0.0, 0.0), (1.0, 2.0), (-3.0, 0.5))) -> SecondDerivatives:
+def quiz_second_derivatives(
+    points: Sequence[tuple[float, float]] = ((0.0, 0.0), (1.0, 2.0), (-3.0, 0.5)),
+) -> SecondDerivatives:
     r"""Quizzes 4-6: :math:`f(x, y) = x^2 + 3y^2 + 4xy` has
     :math:`f_{xx} = 2` (Q4 b), :math:`f_{yy} = 6` (Q5 d),
     :math:`f_{xy} = f_{yx} = 4` (Q6 c), the same at every point: checked with
@@ -201,8 +230,8 @@ def quiz_second_derivatives(points: Sequence[tuple[float, float]] = ((0.0, 0.0),
     err = max(float(np.max(np.abs(N - analytic))) for N in numeric)
     mean = np.mean(numeric, axis=0)
     # The quizzes' options, in the slides' order a)-d), as numbers (None: not a constant).
-    q4 = (None, 2.0, None, 4.0)          # 2x + 4y, 2, 6y + 4x, 4
-    q5 = (None, None, 4.0, 6.0)          # 6y + 4x, 2x + 4y, 4, 6
+    q4 = (None, 2.0, None, 4.0)  # 2x + 4y, 2, 6y + 4x, 4
+    q5 = (None, None, 4.0, 6.0)  # 6y + 4x, 2x + 4y, 4, 6
     q6 = ((6.0, 2.0), (2.0, 6.0), (4.0, 4.0), (2.0, 2.0))  # (f_xy, f_yx)
 
     def pick(options, value) -> int:
@@ -210,10 +239,15 @@ def quiz_second_derivatives(points: Sequence[tuple[float, float]] = ((0.0, 0.0),
 
     i4, i5 = pick(q4, mean[0, 0]), pick(q5, mean[1, 1])
     i6 = pick(q6, (mean[0, 1], mean[1, 0]))
-    return SecondDerivatives(tuple((float(a), float(b)) for a, b in points), float(analytic[0, 0]),
-                             float(analytic[1, 1]), float(analytic[0, 1]), float(analytic[1, 0]), err,
-                             (("Q4", "abcd"[i4], i4), ("Q5", "abcd"[i5], i5), ("Q6", "abcd"[i6], i6)))
-
+    return SecondDerivatives(
+        tuple((float(a), float(b)) for a, b in points),
+        float(analytic[0, 0]),
+        float(analytic[1, 1]),
+        float(analytic[0, 1]),
+        float(analytic[1, 0]),
+        err,
+        (("Q4", "abcd"[i4], i4), ("Q5", "abcd"[i5], i5), ("Q6", "abcd"[i6], i6)),
+    )
 
 
 # ==========================================================================================
@@ -225,8 +259,22 @@ def quiz_second_derivatives(points: Sequence[tuple[float, float]] = ((0.0, 0.0),
 
 _FRAC = re.compile(r"\\frac\s*(?:\{(?P<a>[^{}]+)\}|(?P<a1>\d))\s*(?:\{(?P<b>[^{}]+)\}|(?P<b1>\d))")
 _LN = re.compile(r"\\ln\s*(?P<x>\d+(?:\.\d+)?)")
-_MATH_OPS = (ast.Expression, ast.BinOp, ast.UnaryOp, ast.Constant, ast.Add, ast.Sub, ast.Mult, ast.Div, ast.Pow,
-             ast.USub, ast.UAdd, ast.Call, ast.Name, ast.Load)
+_MATH_OPS = (
+    ast.Expression,
+    ast.BinOp,
+    ast.UnaryOp,
+    ast.Constant,
+    ast.Add,
+    ast.Sub,
+    ast.Mult,
+    ast.Div,
+    ast.Pow,
+    ast.USub,
+    ast.UAdd,
+    ast.Call,
+    ast.Name,
+    ast.Load,
+)
 
 
 def option_value(option: str) -> float:
@@ -249,7 +297,8 @@ def option_value(option: str) -> float:
     expr = _LN.sub(lambda m: f"ln({m['x']})", expr).replace("^", "**").replace(r"\,", "").replace("−", "-")
     tree = ast.parse(expr.strip(), mode="eval")
     if not all(isinstance(n, _MATH_OPS) for n in ast.walk(tree)) or any(
-            isinstance(n, ast.Name) and n.id != "ln" for n in ast.walk(tree)):
+        isinstance(n, ast.Name) and n.id != "ln" for n in ast.walk(tree)
+    ):
         raise ValueError(f"option {option!r}: {tex!r} is not plain arithmetic with numbers, \\frac and \\ln")
     return float(eval(compile(tree, "<option>", "eval"), {"__builtins__": {}, "ln": math.log}))  # noqa: S307
 
@@ -354,8 +403,9 @@ def check_half_mse_convention() -> int:
     1
     """
     h, g = house_price_table(), house_gradient()
-    same = (math.isclose(h.mse, 2 * h.half_mse, rel_tol=1e-12)
-            and math.isclose(g.grad_w, 2 * g.half_grad_w, rel_tol=1e-12))
+    same = math.isclose(h.mse, 2 * h.half_mse, rel_tol=1e-12) and math.isclose(
+        g.grad_w, 2 * g.half_grad_w, rel_tol=1e-12
+    )
     return 1 if same else 0
 
 
@@ -380,7 +430,7 @@ def check_vectorised_mean_gradient() -> int:
     """
     v = vectorized_gradient()
     candidates = (v.sum_gradient, v.mean_gradient, tuple(-g for g in v.mean_gradient))
-    gaps = [max(abs(a - b) for a, b in zip(c, v.numerical_mean_gradient)) for c in candidates]
+    gaps = [max(abs(a - b) for a, b in zip(c, v.numerical_mean_gradient, strict=True)) for c in candidates]
     return int(np.argmin(gaps))
 
 
@@ -392,7 +442,7 @@ def check_separable_diverges() -> int:
     1
     """
     L = separable_no_minimiser().losses
-    return 1 if all(a > b > 0 for a, b in zip(L, L[1:])) else 0
+    return 1 if all(a > b > 0 for a, b in zip(L, L[1:], strict=False)) else 0
 
 
 def check_hessian_indefinite() -> int:

@@ -1,6 +1,7 @@
 r"""Chapter 10 (``docs/10-sgd-vectorized.md``): the slides' SGD steps, one epoch on the four
 petals, the vectorised gradient and its timing.
 """
+
 from __future__ import annotations
 
 import functools
@@ -15,15 +16,20 @@ from ..gradcheck import numerical_gradient as _numerical_gradient
 from ..losses import add_bias as _add_bias
 from ..losses import bce_grad as _bce_grad
 from ..losses import bce_objective as _bce_objective
-from ..optim import sgd_step as _optim_sgd_step
 from ..optim import sgd_logistic as _sgd_logistic
+from ..optim import sgd_step as _optim_sgd_step
 from ..text import fmt, given, sci, tr
 from ..vectorisation import time_bce_gradient as _time_bce_gradient
 from ._given import SGD2_THETA, SGD2_X, SGD_B, SGD_ETA, SGD_THETA, SGD_W, SGD_X, SGD_Y
 from ._table import Col, table
 
-__all__ = ["sgd_step_one_feature", "sgd_step_two_features", "vectorized_gradient", "sgd_epoch_table",
-           "vectorised_speedup"]
+__all__ = [
+    "sgd_step_one_feature",
+    "sgd_step_two_features",
+    "vectorized_gradient",
+    "sgd_epoch_table",
+    "vectorised_speedup",
+]
 
 
 @dataclass(frozen=True)
@@ -76,27 +82,48 @@ class SGDStep:
         return self.change(name) / self.change(other)
 
     def markdown(self, lang: str = "vi", digits: int = 4) -> str:
-        columns = (Col("", align="l"), Col("trước", "before"), Col("đạo hàm $L'$", "gradient $L'$"),
-                   Col("sau", "after"))
+        columns = (
+            Col("", align="l"),
+            Col("trước", "before"),
+            Col("đạo hàm $L'$", "gradient $L'$"),
+            Col("sau", "after"),
+        )
         tex = {"b": "$b$", "w": "$w$", "w1": "$w_1$", "w2": "$w_2$"}
-        rows = [(tex.get(n, n), fmt(a, digits), fmt(g, digits), fmt(c, digits))
-                for n, a, g, c in zip(self.names, self.theta_before, self.gradient, self.theta_after)]
-        rows += [("$z$", fmt(self.z_before, digits), "", fmt(self.z_after, digits)),
-                 (r"$\hat y$", fmt(self.y_hat_before, digits), "", fmt(self.y_hat_after, digits)),
-                 ("$L$", fmt(self.loss_before, digits), "", fmt(self.loss_after, digits))]
+        rows = [
+            (tex.get(n, n), fmt(a, digits), fmt(g, digits), fmt(c, digits))
+            for n, a, g, c in zip(self.names, self.theta_before, self.gradient, self.theta_after, strict=True)
+        ]
+        rows += [
+            ("$z$", fmt(self.z_before, digits), "", fmt(self.z_after, digits)),
+            (r"$\hat y$", fmt(self.y_hat_before, digits), "", fmt(self.y_hat_after, digits)),
+            ("$L$", fmt(self.loss_before, digits), "", fmt(self.loss_after, digits)),
+        ]
         return table(lang, columns, rows)
 
 
 def _sgd_step(names: tuple[str, ...], x: Sequence[float], y: float, theta: Sequence[float], eta: float) -> SGDStep:
     step = _optim_sgd_step(list(x), y, list(theta), lr=eta)  # the lesson's five steps
     after = _optim_sgd_step(list(x), y, step.theta_new, lr=eta)  # z, y_hat, loss at the new theta
-    return SGDStep(names, tuple(map(float, x)), float(y), float(eta), tuple(map(float, step.theta)),
-                   float(step.z), float(step.y_hat), float(step.loss), tuple(map(float, step.grad)),
-                   tuple(map(float, step.theta_new)), float(after.z), float(after.y_hat), float(after.loss))
+    return SGDStep(
+        names,
+        tuple(map(float, x)),
+        float(y),
+        float(eta),
+        tuple(map(float, step.theta)),
+        float(step.z),
+        float(step.y_hat),
+        float(step.loss),
+        tuple(map(float, step.grad)),
+        tuple(map(float, step.theta_new)),
+        float(after.z),
+        float(after.y_hat),
+        float(after.loss),
+    )
 
 
-def sgd_step_one_feature(w: float = SGD_W, b: float = SGD_B, x: float = SGD_X, y: float = SGD_Y,
-                         eta: float = SGD_ETA) -> SGDStep:
+def sgd_step_one_feature(
+    w: float = SGD_W, b: float = SGD_B, x: float = SGD_X, y: float = SGD_Y, eta: float = SGD_ETA
+) -> SGDStep:
     r"""The slides' "Example": one SGD step on the sample :math:`x = 1.4`, :math:`y = 0`
     from :math:`w = -0.1`, :math:`b = 0.1` with :math:`\eta = 0.01`.
 
@@ -120,9 +147,15 @@ def sgd_step_one_feature(w: float = SGD_W, b: float = SGD_B, x: float = SGD_X, y
     return _sgd_step(("b", "w"), (x,), y, (b, w), eta)
 
 
-def sgd_step_two_features(b: float = SGD2_THETA[0], w1: float = SGD2_THETA[1], w2: float = SGD2_THETA[2],
-                          x1: float = SGD2_X[0], x2: float = SGD2_X[1], y: float = SGD_Y,
-                          eta: float = SGD_ETA) -> SGDStep:
+def sgd_step_two_features(
+    b: float = SGD2_THETA[0],
+    w1: float = SGD2_THETA[1],
+    w2: float = SGD2_THETA[2],
+    x1: float = SGD2_X[0],
+    x2: float = SGD2_X[1],
+    y: float = SGD_Y,
+    eta: float = SGD_ETA,
+) -> SGDStep:
     r"""The slides' "Another Example": one SGD step on :math:`x = (1.4, 0.2)`, :math:`y = 0`
     from :math:`b = 0.1`, :math:`w_1 = 0.5`, :math:`w_2 = -0.1` with :math:`\eta = 0.01`.
 
@@ -159,12 +192,19 @@ class VectorizedGradient:
     numerical_mean_gradient: tuple[float, ...]
 
     def markdown(self, lang: str = "vi", digits: int = 4) -> str:
-        columns = (Col("", align="l"), Col(r"$\frac{1}{m}X_b^\top(\hat y - y)$"),
-                   Col(r"$X_b^\top(\hat y - y)$"),
-                   Col("sai phân của $J$ (trung bình)", "finite difference of $J$ (mean)"))
+        columns = (
+            Col("", align="l"),
+            Col(r"$\frac{1}{m}X_b^\top(\hat y - y)$"),
+            Col(r"$X_b^\top(\hat y - y)$"),
+            Col("sai phân của $J$ (trung bình)", "finite difference of $J$ (mean)"),
+        )
         names = ["$L'_b$"] + [f"$L'_{{w_{i}}}$" if len(self.theta) > 2 else "$L'_w$" for i in range(1, len(self.theta))]
-        rows = [(n, fmt(a, digits), fmt(s, digits), fmt(d, digits))
-                for n, a, s, d in zip(names, self.mean_gradient, self.sum_gradient, self.numerical_mean_gradient)]
+        rows = [
+            (n, fmt(a, digits), fmt(s, digits), fmt(d, digits))
+            for n, a, s, d in zip(
+                names, self.mean_gradient, self.sum_gradient, self.numerical_mean_gradient, strict=True
+            )
+        ]
         return table(lang, columns, rows)
 
 
@@ -186,8 +226,13 @@ def vectorized_gradient(theta: Sequence[float] = SGD_THETA) -> VectorizedGradien
     theta_arr = np.asarray(theta, dtype=float)
     mean_grad = _bce_grad(data.X, data.y, theta_arr)
     numeric = _numerical_gradient(lambda t: _bce_objective(data.X, data.y, t), theta_arr, order=4)
-    return VectorizedGradient(tuple(map(float, theta_arr)), data.m, tuple(map(float, mean_grad)),
-                              tuple(float(g * data.m) for g in mean_grad), tuple(map(float, numeric)))
+    return VectorizedGradient(
+        tuple(map(float, theta_arr)),
+        data.m,
+        tuple(map(float, mean_grad)),
+        tuple(float(g * data.m) for g in mean_grad),
+        tuple(map(float, numeric)),
+    )
 
 
 @dataclass(frozen=True)
@@ -210,16 +255,21 @@ class SGDEpochTable:
         return self.loss[-1]
 
     def markdown(self, lang: str = "vi", digits: int = 4) -> str:
-        columns = (Col("bước", "step"), Col("mẫu được chọn $(x, y)$", "sample picked $(x, y)$", "l"),
-                   Col("mất mát của mẫu đó (trước bước)", "its loss (before the step)"),
-                   Col("$J$ trung bình (sau bước)", "mean $J$ (after the step)"))
+        columns = (
+            Col("bước", "step"),
+            Col("mẫu được chọn $(x, y)$", "sample picked $(x, y)$", "l"),
+            Col("mất mát của mẫu đó (trước bước)", "its loss (before the step)"),
+            Col("$J$ trung bình (sau bước)", "mean $J$ (after the step)"),
+        )
         rows = [("0", "", "", fmt(self.loss[0], digits))]
-        rows += [(str(k + 1), f"$({given(x)}, {given(y)})$", fmt(s, digits), fmt(j, digits))
-                 for k, (x, y, s, j) in enumerate(zip(self.x, self.y, self.sample_loss, self.loss[1:]))]
+        rows += [
+            (str(k + 1), f"$({given(x)}, {given(y)})$", fmt(s, digits), fmt(j, digits))
+            for k, (x, y, s, j) in enumerate(zip(self.x, self.y, self.sample_loss, self.loss[1:], strict=True))
+        ]
         return table(lang, columns, rows)
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def sgd_epoch_table(theta0: tuple[float, ...] = SGD_THETA, eta: float = SGD_ETA, epochs: int = 1) -> SGDEpochTable:
     r"""Per-sample SGD :math:`\theta \leftarrow \theta - \eta\,\nabla L_i(\theta)` on the slides'
     four petals (:func:`lossbook.datasets.petal_sgd`) in order, with the mean BCE
@@ -240,10 +290,16 @@ def sgd_epoch_table(theta0: tuple[float, ...] = SGD_THETA, eta: float = SGD_ETA,
     """
     data = _datasets.petal_sgd()
     h = _sgd_logistic(data.X, data.y, list(theta0), lr=float(eta), epochs=int(epochs))
-    return SGDEpochTable(tuple(map(float, theta0)), float(eta), int(epochs),
-                         tuple(float(data.X[i, 0]) for i in h.sample), tuple(float(data.y[i]) for i in h.sample),
-                         tuple(float(v) for v in h.sample_loss), tuple(float(v) for v in h.loss),
-                         tuple(float(v) for v in _sigmoid(_add_bias(data.X) @ np.array(theta0, dtype=float)) - data.y))
+    return SGDEpochTable(
+        tuple(map(float, theta0)),
+        float(eta),
+        int(epochs),
+        tuple(float(data.X[i, 0]) for i in h.sample),
+        tuple(float(data.y[i]) for i in h.sample),
+        tuple(float(v) for v in h.sample_loss),
+        tuple(float(v) for v in h.loss),
+        tuple(float(v) for v in _sigmoid(_add_bias(data.X) @ np.array(theta0, dtype=float)) - data.y),
+    )
 
 
 @dataclass(frozen=True)
@@ -266,14 +322,27 @@ class VectorisedSpeedup:
         m = f"{self.m:,}".replace(",", "\u202f")
         loss = r"$X_b^\top(\hat{\mathbf y} - \mathbf y)/m$"
         rows = [
-            (tr(lang, f"vòng lặp Python qua {m} mẫu (tốt nhất trong {self.repeats} lần)",
-                f"Python loop over {m} samples (best of {self.repeats})"), f"{fmt(self.loop_seconds * 1e3, digits)} ms"),
-            (tr(lang, f"vector hoá, {loss} (tốt nhất trong {self.vectorised_repeats} lần)",
-                f"vectorised, {loss} (best of {self.vectorised_repeats})"),
-             f"{fmt(self.vectorised_seconds * 1e3, digits)} ms"),
+            (
+                tr(
+                    lang,
+                    f"vòng lặp Python qua {m} mẫu (tốt nhất trong {self.repeats} lần)",
+                    f"Python loop over {m} samples (best of {self.repeats})",
+                ),
+                f"{fmt(self.loop_seconds * 1e3, digits)} ms",
+            ),
+            (
+                tr(
+                    lang,
+                    f"vector hoá, {loss} (tốt nhất trong {self.vectorised_repeats} lần)",
+                    f"vectorised, {loss} (best of {self.vectorised_repeats})",
+                ),
+                f"{fmt(self.vectorised_seconds * 1e3, digits)} ms",
+            ),
             (tr(lang, "tăng tốc (tỉ số)", "speed-up (ratio)"), f"{fmt(self.speedup, 0)} ×"),
-            (tr(lang, "chênh lệch lớn nhất giữa hai gradient", "largest difference between the two gradients"),
-             sci(self.max_abs_diff, 0)),
+            (
+                tr(lang, "chênh lệch lớn nhất giữa hai gradient", "largest difference between the two gradients"),
+                sci(self.max_abs_diff, 0),
+            ),
         ]
         return table(lang, (Col("cách tính", "computed by", "l"), Col("thời gian tốt nhất", "best time")), rows)
 
@@ -300,5 +369,6 @@ def vectorised_speedup() -> VectorisedSpeedup:
     | largest difference between the two gradients | $4 \times 10^{-17}$ |
     """
     t = _time_bce_gradient()
-    return VectorisedSpeedup(t.m, t.n, t.repeats, t.vectorised_repeats, t.loop_seconds, t.vectorised_seconds,
-                             t.speedup, t.max_abs_diff)
+    return VectorisedSpeedup(
+        t.m, t.n, t.repeats, t.vectorised_repeats, t.loop_seconds, t.vectorised_seconds, t.speedup, t.max_abs_diff
+    )

@@ -1,6 +1,7 @@
 r"""Chapter 6 (``docs/06-sigmoid.md``): the sigmoid on the petals, swapped labels, decision
 thresholds and boundaries, two iris species.
 """
+
 from __future__ import annotations
 
 import functools
@@ -19,8 +20,18 @@ from ..text import fmt, given, sci, tr
 from ._given import PETAL_LINES, PETAL_PROBABILITY, THRESHOLD
 from ._table import Col, table, values_table
 
-__all__ = ["petal_sigmoid_table", "label_swap", "decision_threshold", "circle_boundary", "iris_logistic_fit",
-           "sigmoid_symmetry", "sigmoid_slope", "sigmoid_tail", "petal_for_probability", "steeper_sigmoid"]
+__all__ = [
+    "petal_sigmoid_table",
+    "label_swap",
+    "decision_threshold",
+    "circle_boundary",
+    "iris_logistic_fit",
+    "sigmoid_symmetry",
+    "sigmoid_slope",
+    "sigmoid_tail",
+    "petal_for_probability",
+    "steeper_sigmoid",
+]
 
 
 @dataclass(frozen=True)
@@ -44,10 +55,11 @@ class PetalSigmoidTable:
         return -self.b / self.w
 
     def markdown(self, lang: str = "vi", digits: int = 4) -> str:
-        columns = (Col("chiều dài cánh hoa", "petal length"), Col("nhãn", "label"), Col("$z$"),
-                   Col(r"$\sigma(z)$"))
-        rows = [(given(x), given(y), fmt(z, digits), fmt(p, digits))
-                for x, y, z, p in zip(self.x, self.y, self.z, self.y_prob)]
+        columns = (Col("chiều dài cánh hoa", "petal length"), Col("nhãn", "label"), Col("$z$"), Col(r"$\sigma(z)$"))
+        rows = [
+            (given(x), given(y), fmt(z, digits), fmt(p, digits))
+            for x, y, z, p in zip(self.x, self.y, self.z, self.y_prob, strict=True)
+        ]
         return table(lang, columns, rows)
 
 
@@ -81,8 +93,14 @@ def petal_sigmoid_table(w: float = PETAL_LINES[1][0], b: float = PETAL_LINES[1][
     """
     data = _datasets.petal_lengths()
     z = _add_bias(data.X) @ np.array([b, w], dtype=float)
-    return PetalSigmoidTable(float(w), float(b), tuple(map(float, data.x)), tuple(map(float, data.y)),
-                             tuple(map(float, z)), tuple(map(float, _sigmoid(z))))
+    return PetalSigmoidTable(
+        float(w),
+        float(b),
+        tuple(map(float, data.x)),
+        tuple(map(float, data.y)),
+        tuple(map(float, z)),
+        tuple(map(float, _sigmoid(z))),
+    )
 
 
 @dataclass(frozen=True)
@@ -96,8 +114,10 @@ class LabelSwap:
 
     def markdown(self, lang: str = "vi", digits: int = 4) -> str:
         columns = (Col("nhãn", "labels", "l"), Col("mô hình", "model", "l"), Col("$J$ (BCE)"))
-        rows = [(tr(lang, "gốc", "original"), f"$({fmt(self.w, 3)}, {fmt(self.b, 3)})$", fmt(self.original, digits)),
-                (tr(lang, "đã đổi", "swapped"), f"$({fmt(-self.w, 3)}, {fmt(-self.b, 3)})$", fmt(self.swapped, digits))]
+        rows = [
+            (tr(lang, "gốc", "original"), f"$({fmt(self.w, 3)}, {fmt(self.b, 3)})$", fmt(self.original, digits)),
+            (tr(lang, "đã đổi", "swapped"), f"$({fmt(-self.w, 3)}, {fmt(-self.b, 3)})$", fmt(self.swapped, digits)),
+        ]
         return table(lang, columns, rows)
 
 
@@ -113,8 +133,12 @@ def label_swap(w: float = PETAL_LINES[1][0], b: float = PETAL_LINES[1][1]) -> La
     (0.0927, 0.0927)
     """
     data, flipped = _datasets.petal_lengths(), _datasets.petal_lengths(flipped=True)
-    return LabelSwap(float(w), float(b), float(_bce_objective(data.X, data.y, [b, w])),
-                     float(_bce_objective(flipped.X, flipped.y, [-b, -w])))
+    return LabelSwap(
+        float(w),
+        float(b),
+        float(_bce_objective(data.X, data.y, [b, w])),
+        float(_bce_objective(flipped.X, flipped.y, [-b, -w])),
+    )
 
 
 @dataclass(frozen=True)
@@ -129,15 +153,23 @@ class DecisionThreshold:
 
     def markdown(self, lang: str = "vi", digits: int = 4) -> str:
         t = fmt(self.threshold, 2)
-        columns = (Col("$z$"), Col(r"$\hat y = \sigma(z)$"), Col(rf"$\hat y \ge {t}$?", align="c"),
-                   Col("lớp dự đoán", "predicted class"))
+        columns = (
+            Col("$z$"),
+            Col(r"$\hat y = \sigma(z)$"),
+            Col(rf"$\hat y \ge {t}$?", align="c"),
+            Col("lớp dự đoán", "predicted class"),
+        )
         yes, no = tr(lang, "có", "yes"), tr(lang, "không", "no")
-        rows = [(given(z), fmt(p, digits), yes if c else no, str(c))
-                for z, p, c in zip(self.z, self.y_prob, self.predicted)]
+        rows = [
+            (given(z), fmt(p, digits), yes if c else no, str(c))
+            for z, p, c in zip(self.z, self.y_prob, self.predicted, strict=True)
+        ]
         return table(lang, columns, rows)
 
 
-def decision_threshold(z: Sequence[float] = (-2.0, -0.5, 0.0, 0.5, 2.0), threshold: float = THRESHOLD) -> DecisionThreshold:
+def decision_threshold(
+    z: Sequence[float] = (-2.0, -0.5, 0.0, 0.5, 2.0), threshold: float = THRESHOLD
+) -> DecisionThreshold:
     r"""The notes' rule: predict :math:`y = 1` when :math:`\hat y = \sigma(z) \ge 0.5`.
     The sigmoid is increasing and :math:`\sigma(0) = 0.5`, so this is :math:`z \ge 0`: the
     decision boundary is the set where :math:`z = w\cdot x + b = 0`. For another
@@ -157,8 +189,13 @@ def decision_threshold(z: Sequence[float] = (-2.0, -0.5, 0.0, 0.5, 2.0), thresho
     """
     z_arr = np.asarray(z, dtype=float)
     y_prob = _sigmoid(z_arr)
-    return DecisionThreshold(float(threshold), _logit(float(threshold)), tuple(map(float, z_arr)),
-                             tuple(map(float, y_prob)), tuple(int(p >= threshold) for p in y_prob))
+    return DecisionThreshold(
+        float(threshold),
+        _logit(float(threshold)),
+        tuple(map(float, z_arr)),
+        tuple(map(float, y_prob)),
+        tuple(int(p >= threshold) for p in y_prob),
+    )
 
 
 @dataclass(frozen=True)
@@ -174,19 +211,37 @@ class CircleBoundary:
     predicted: tuple[int, ...]
 
     def markdown(self, lang: str = "vi", digits: int = 4) -> str:
-        columns = (Col("$(x_1, x_2)$"), Col("$z = x_1^2 + x_2^2 - 1$" if (self.w1, self.w2, self.b) == (1.0, 1.0, -1.0)
-                   else "$z$"), Col(r"$\sigma(z)$"), Col("vị trí", "where", "l"), Col("lớp", "class"))
-        where = {-1: tr(lang, "trong đường tròn", "inside the circle"),
-                 0: tr(lang, "trên đường tròn", "on the circle"),
-                 1: tr(lang, "ngoài đường tròn", "outside the circle")}
-        rows = [(f"({given(p[0])}, {given(p[1])})", fmt(z, digits), fmt(s, digits),
-                 where[0 if abs(z) < 1e-12 else int(np.sign(z))], str(c))
-                for p, z, s, c in zip(self.points, self.z, self.y_prob, self.predicted)]
+        columns = (
+            Col("$(x_1, x_2)$"),
+            Col("$z = x_1^2 + x_2^2 - 1$" if (self.w1, self.w2, self.b) == (1.0, 1.0, -1.0) else "$z$"),
+            Col(r"$\sigma(z)$"),
+            Col("vị trí", "where", "l"),
+            Col("lớp", "class"),
+        )
+        where = {
+            -1: tr(lang, "trong đường tròn", "inside the circle"),
+            0: tr(lang, "trên đường tròn", "on the circle"),
+            1: tr(lang, "ngoài đường tròn", "outside the circle"),
+        }
+        rows = [
+            (
+                f"({given(p[0])}, {given(p[1])})",
+                fmt(z, digits),
+                fmt(s, digits),
+                where[0 if abs(z) < 1e-12 else int(np.sign(z))],
+                str(c),
+            )
+            for p, z, s, c in zip(self.points, self.z, self.y_prob, self.predicted, strict=True)
+        ]
         return table(lang, columns, rows)
 
 
-def circle_boundary(points: Sequence[tuple[float, float]] = ((0.0, 0.0), (0.5, 0.5), (1.0, 0.0), (1.0, 1.0), (0.0, 1.5)),
-                    w1: float = 1.0, w2: float = 1.0, b: float = -1.0) -> CircleBoundary:
+def circle_boundary(
+    points: Sequence[tuple[float, float]] = ((0.0, 0.0), (0.5, 0.5), (1.0, 0.0), (1.0, 1.0), (0.0, 1.5)),
+    w1: float = 1.0,
+    w2: float = 1.0,
+    b: float = -1.0,
+) -> CircleBoundary:
     r"""The notes' non-linear boundary: :math:`\hat y = \sigma(w_1x_1^2 + w_2x_2^2 + b)`
     with :math:`w_1 = w_2 = 1`, :math:`b = -1` predicts 1 exactly when
     :math:`x_1^2 + x_2^2 - 1 \ge 0`: the boundary is the unit circle (centre at the origin,
@@ -205,9 +260,15 @@ def circle_boundary(points: Sequence[tuple[float, float]] = ((0.0, 0.0), (0.5, 0
     features = P**2  # the model is linear in (x1^2, x2^2)
     z = _add_bias(features) @ np.array([b, w1, w2], dtype=float)
     y_prob = _sigmoid(z)
-    return CircleBoundary(float(w1), float(w2), float(b), tuple((float(p[0]), float(p[1])) for p in P),
-                          tuple(float(v) + 0.0 for v in z), tuple(map(float, y_prob)),
-                          tuple(int(z_i >= 0.0) for z_i in z))
+    return CircleBoundary(
+        float(w1),
+        float(w2),
+        float(b),
+        tuple((float(p[0]), float(p[1])) for p in P),
+        tuple(float(v) + 0.0 for v in z),
+        tuple(map(float, y_prob)),
+        tuple(int(z_i >= 0.0) for z_i in z),
+    )
 
 
 @dataclass(frozen=True)
@@ -220,11 +281,10 @@ class IrisLogisticFit:
     b: float
 
     def markdown(self, lang: str = "vi", digits: int = 2) -> str:
-        return values_table(lang, [("$w_1$", None, self.w1), ("$w_2$", None, self.w2), ("$b$", None, self.b)],
-                          digits)
+        return values_table(lang, [("$w_1$", None, self.w1), ("$w_2$", None, self.w2), ("$b$", None, self.b)], digits)
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def iris_logistic_fit(pair: str = "versicolor-virginica") -> IrisLogisticFit:
     r"""Logistic regression (BCE, Newton's method: :class:`lossbook.models.LogisticRegression`)
     on two iris species, two features: the boundary is the line
@@ -249,8 +309,15 @@ class SigmoidSymmetry:
     total: float
 
     def markdown(self, lang: str = "vi", digits: int = 4) -> str:
-        return values_table(lang, [(r"$\sigma(z)$", None, self.y_hat), (r"$\sigma(-z)$", None, self.mirrored),
-                                   (r"$\sigma(z) + \sigma(-z)$", None, self.total)], digits)
+        return values_table(
+            lang,
+            [
+                (r"$\sigma(z)$", None, self.y_hat),
+                (r"$\sigma(-z)$", None, self.mirrored),
+                (r"$\sigma(z) + \sigma(-z)$", None, self.total),
+            ],
+            digits,
+        )
 
 
 def sigmoid_symmetry(z: float = 2.0) -> SigmoidSymmetry:
@@ -275,8 +342,14 @@ class SigmoidSlope:
     numerical: float
 
     def markdown(self, lang: str = "vi", digits: int = 6) -> str:
-        return values_table(lang, [(r"$\sigma(z)(1 - \sigma(z))$", None, self.analytic),
-                                   ("sai phân trung tâm", "central difference", self.numerical)], digits)
+        return values_table(
+            lang,
+            [
+                (r"$\sigma(z)(1 - \sigma(z))$", None, self.analytic),
+                ("sai phân trung tâm", "central difference", self.numerical),
+            ],
+            digits,
+        )
 
 
 def sigmoid_slope(z: float = 1.0, h: float = 1e-5) -> SigmoidSlope:
@@ -302,8 +375,11 @@ class SigmoidTail:
     stable: float
 
     def markdown(self, lang: str = "vi", digits: int = 1) -> str:
-        return table(lang, (Col("cách tính", "computed as", "l"), Col("giá trị", "value")),
-                     [(r"$1 - \sigma(z)$", fmt(self.naive, digits)), (r"$\sigma(-z)$", sci(self.stable, 4))])
+        return table(
+            lang,
+            (Col("cách tính", "computed as", "l"), Col("giá trị", "value")),
+            [(r"$1 - \sigma(z)$", fmt(self.naive, digits)), (r"$\sigma(-z)$", sci(self.stable, 4))],
+        )
 
 
 def sigmoid_tail(z: float = 40.0) -> SigmoidTail:
@@ -331,13 +407,20 @@ class PetalForProbability:
     y_hat: float
 
     def markdown(self, lang: str = "vi", digits: int = 4) -> str:
-        return values_table(lang, [(r"$z = \operatorname{logit}(\hat y)$", None, self.z),
-                                   (r"$x = (z - b)/w$", None, self.x),
-                                   (r"$\sigma(wx + b)$", None, self.y_hat)], digits)
+        return values_table(
+            lang,
+            [
+                (r"$z = \operatorname{logit}(\hat y)$", None, self.z),
+                (r"$x = (z - b)/w$", None, self.x),
+                (r"$\sigma(wx + b)$", None, self.y_hat),
+            ],
+            digits,
+        )
 
 
-def petal_for_probability(probability: float = PETAL_PROBABILITY, w: float = PETAL_LINES[1][0],
-                          b: float = PETAL_LINES[1][1]) -> PetalForProbability:
+def petal_for_probability(
+    probability: float = PETAL_PROBABILITY, w: float = PETAL_LINES[1][0], b: float = PETAL_LINES[1][1]
+) -> PetalForProbability:
     r"""Invert the slides' sigmoid: :math:`\sigma(wx + b) = p` when
     :math:`z = \operatorname{logit}(p) = \ln\frac{p}{1 - p}`, i.e.
     :math:`x = (\operatorname{logit}(p) - b)/w`; ``y_hat`` checks it.
@@ -366,16 +449,24 @@ class SteeperSigmoid:
     boundary_scaled: float
 
     def markdown(self, lang: str = "vi", digits: int = 6) -> str:
-        return table(lang, (Col("đường", "line", "l"), Col(r"$\hat y$"), Col(r"$1 - \hat y = \sigma(-z)$"),
-                            Col("$-b/w$")),
-                     [("$(w, b)$", fmt(self.y_hat, digits), sci(self.one_minus, 2),
-                       fmt(self.boundary, 3)),
-                      (f"${given(self.scale)}\\,(w, b)$", fmt(self.y_hat_scaled, digits), sci(self.one_minus_scaled, 2),
-                       fmt(self.boundary_scaled, 3))])
+        return table(
+            lang,
+            (Col("đường", "line", "l"), Col(r"$\hat y$"), Col(r"$1 - \hat y = \sigma(-z)$"), Col("$-b/w$")),
+            [
+                ("$(w, b)$", fmt(self.y_hat, digits), sci(self.one_minus, 2), fmt(self.boundary, 3)),
+                (
+                    f"${given(self.scale)}\\,(w, b)$",
+                    fmt(self.y_hat_scaled, digits),
+                    sci(self.one_minus_scaled, 2),
+                    fmt(self.boundary_scaled, 3),
+                ),
+            ],
+        )
 
 
-def steeper_sigmoid(scale: float = 10.0, x: float = 3.0, w: float = PETAL_LINES[1][0],
-                    b: float = PETAL_LINES[1][1]) -> SteeperSigmoid:
+def steeper_sigmoid(
+    scale: float = 10.0, x: float = 3.0, w: float = PETAL_LINES[1][0], b: float = PETAL_LINES[1][1]
+) -> SteeperSigmoid:
     r"""Scale both :math:`w` and :math:`b` by ``scale``: the boundary :math:`x = -b/w` stays, the
     sigmoid gets steeper, :math:`\hat y = \sigma(\text{scale}\cdot(wx + b))`, and
     :math:`1 - \hat y = \sigma(-\text{scale}\cdot z)` (computed as such: no digit lost).
@@ -388,6 +479,13 @@ def steeper_sigmoid(scale: float = 10.0, x: float = 3.0, w: float = PETAL_LINES[
     """
     s, x, w, b = float(scale), float(x), float(w), float(b)
     z = w * x + b
-    return SteeperSigmoid(s, x, float(_sigmoid(z)), float(_sigmoid(s * z)), float(_sigmoid(-z)),
-                          float(_sigmoid(-s * z)),
-                          -b / w, -(s * b) / (s * w))
+    return SteeperSigmoid(
+        s,
+        x,
+        float(_sigmoid(z)),
+        float(_sigmoid(s * z)),
+        float(_sigmoid(-z)),
+        float(_sigmoid(-s * z)),
+        -b / w,
+        -(s * b) / (s * w),
+    )

@@ -1,6 +1,7 @@
 r"""Chapter 4 (``docs/04-why-not-a-line.md``): a straight line through 0/1 labels, the tumour
 threshold, logistic regression on the tumour sizes.
 """
+
 from __future__ import annotations
 
 from collections.abc import Sequence
@@ -38,12 +39,17 @@ class PetalLineFit:
         return float(self.w * float(x) + self.b)
 
     def markdown(self, lang: str = "vi", digits: int = 3) -> str:
-        columns = (Col("chiều dài cánh hoa $x$", "petal length $x$"), Col("nhãn $y$", "label $y$"),
-                   Col(r"dự đoán $\hat y = wx + b$", r"prediction $\hat y = wx + b$"),
-                   Col("trong $[0, 1]$?", "in $[0, 1]$?", "c"))
+        columns = (
+            Col("chiều dài cánh hoa $x$", "petal length $x$"),
+            Col("nhãn $y$", "label $y$"),
+            Col(r"dự đoán $\hat y = wx + b$", r"prediction $\hat y = wx + b$"),
+            Col("trong $[0, 1]$?", "in $[0, 1]$?", "c"),
+        )
         yes, no = tr(lang, "có", "yes"), tr(lang, "không", "no")
-        rows = [(given(x), given(y), fmt(p, digits), yes if 0 <= p <= 1 else no)
-                for x, y, p in zip(self.x, self.y, self.predicted)]
+        rows = [
+            (given(x), given(y), fmt(p, digits), yes if 0 <= p <= 1 else no)
+            for x, y, p in zip(self.x, self.y, self.predicted, strict=True)
+        ]
         return table(lang, columns, rows)
 
 
@@ -62,8 +68,16 @@ def petal_line_fit(flipped: bool = False, outlier: float | None = None) -> Petal
         X, y = np.vstack([X, [[float(outlier)]]]), np.append(y, 1.0)
     model = _LinearRegression().fit(X, y)
     w, b = float(model.coef_[0]), float(model.intercept_)
-    return PetalLineFit(w, b, tuple(float(v) for v in X[:, 0]), tuple(float(v) for v in y),
-                        tuple(float(v) for v in model.predict(X)), -b / w, (0.5 - b) / w, (1 - b) / w)
+    return PetalLineFit(
+        w,
+        b,
+        tuple(float(v) for v in X[:, 0]),
+        tuple(float(v) for v in y),
+        tuple(float(v) for v in model.predict(X)),
+        -b / w,
+        (0.5 - b) / w,
+        (1 - b) / w,
+    )
 
 
 @dataclass(frozen=True)
@@ -84,10 +98,15 @@ class TumourThreshold:
         return tr(lang, "ác tính", "malignant") if self.malignant else tr(lang, "lành tính", "benign")
 
     def markdown(self, lang: str = "vi", digits: int = 4) -> str:
-        columns = (Col(r"$\hat y$"), Col("ngưỡng", "threshold"), Col(r"$z = \operatorname{logit}(\hat y)$"),
-                   Col("kết luận", "decision", "l"))
-        return table(lang, columns, [(given(self.probability), given(self.threshold), fmt(self.z, digits),
-                              self.label(lang))])
+        columns = (
+            Col(r"$\hat y$"),
+            Col("ngưỡng", "threshold"),
+            Col(r"$z = \operatorname{logit}(\hat y)$"),
+            Col("kết luận", "decision", "l"),
+        )
+        return table(
+            lang, columns, [(given(self.probability), given(self.threshold), fmt(self.z, digits), self.label(lang))]
+        )
 
 
 def tumour_threshold(probability: float = TUMOUR_PROBABILITY, threshold: float = THRESHOLD) -> TumourThreshold:
@@ -124,16 +143,29 @@ class TumourModel:
     malignant: tuple[bool, ...]
 
     def markdown(self, lang: str = "vi", digits: int = 4) -> str:
-        columns = (Col("bán kính trung bình", "mean radius"), Col("$z = wx + b$"),
-                   Col(r"$\hat y = \sigma(z)$"), Col("kết luận (ngưỡng 0.5)", "decision (threshold 0.5)", "l"))
-        rows = [(given(r), fmt(z, digits), fmt(p, digits),
-                 tr(lang, "ác tính", "malignant") if c else tr(lang, "lành tính", "benign"))
-                for r, z, p, c in zip(self.radii, self.z, self.y_prob, self.malignant)]
+        columns = (
+            Col("bán kính trung bình", "mean radius"),
+            Col("$z = wx + b$"),
+            Col(r"$\hat y = \sigma(z)$"),
+            Col("kết luận (ngưỡng 0.5)", "decision (threshold 0.5)", "l"),
+        )
+        rows = [
+            (
+                given(r),
+                fmt(z, digits),
+                fmt(p, digits),
+                tr(lang, "ác tính", "malignant") if c else tr(lang, "lành tính", "benign"),
+            )
+            for r, z, p, c in zip(self.radii, self.z, self.y_prob, self.malignant, strict=True)
+        ]
         return table(lang, columns, rows)
 
 
-def tumour_model(radii: Sequence[float] = (10.0, 13.0, 14.0, 15.0, 20.0), probability: float = TUMOUR_PROBABILITY,
-                 threshold: float = THRESHOLD) -> TumourModel:
+def tumour_model(
+    radii: Sequence[float] = (10.0, 13.0, 14.0, 15.0, 20.0),
+    probability: float = TUMOUR_PROBABILITY,
+    threshold: float = THRESHOLD,
+) -> TumourModel:
     r"""The notes' tumour story on real data: logistic regression of *malignant* on the
     ``mean radius`` of the 569 tumours of :func:`lossbook.datasets.tumour_sizes`, fitted by
     :class:`lossbook.models.LogisticRegression` (Newton, BCE, no penalty).
@@ -161,6 +193,16 @@ def tumour_model(radii: Sequence[float] = (10.0, 13.0, 14.0, 15.0, 20.0), probab
     z = clf.decision_function(r.reshape(-1, 1))
     y_prob = _sigmoid(z)
     p = float(probability)
-    return TumourModel(data.m, w, b, int(clf.n_iter_), -b / w, p, (_logit(p) - b) / w,
-                       tuple(map(float, r)), tuple(map(float, z)), tuple(map(float, y_prob)),
-                       tuple(bool(v >= threshold) for v in y_prob))
+    return TumourModel(
+        data.m,
+        w,
+        b,
+        int(clf.n_iter_),
+        -b / w,
+        p,
+        (_logit(p) - b) / w,
+        tuple(map(float, r)),
+        tuple(map(float, z)),
+        tuple(map(float, y_prob)),
+        tuple(bool(v >= threshold) for v in y_prob),
+    )

@@ -21,6 +21,7 @@ bias column; ``theta = (b, w_1, ..., w_n)``, bias first; ``z`` names logits, ``y
 probabilities; data-set losses are means. Randomness is always
 ``np.random.default_rng(seed)``: same seed, same steps.
 """
+
 from __future__ import annotations
 
 from .gd import gradient_descent, sign_gradient_descent, slides_walk, square_function_walk
@@ -32,8 +33,11 @@ from .history import (
     SGDHistory,
     SGDStep,
 )
-from .newton import NEWTON_BLOCK_ROWS, NEWTON_FAST_MIN_ROWS, newton
-from .sgd import SGD_PATIENCE, full_batch_gd, minibatch_gd, sgd_logistic, sgd_step
+from .newton import NEWTON_BLOCK_ROWS as NEWTON_BLOCK_ROWS
+from .newton import NEWTON_FAST_MIN_ROWS as NEWTON_FAST_MIN_ROWS
+from .newton import newton
+from .sgd import SGD_PATIENCE as SGD_PATIENCE
+from .sgd import full_batch_gd, minibatch_gd, sgd_logistic, sgd_step
 
 __all__ = [
     "History",

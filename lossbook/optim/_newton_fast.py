@@ -22,6 +22,7 @@ solver and differs in two ways only:
 
 ``tests/test_optim.py`` checks that both solvers give the same iterates.
 """
+
 from __future__ import annotations
 
 import numpy as np
@@ -48,9 +49,9 @@ class _FusedPass:
         self.m, self.n = X.shape
         self.block_rows = block_rows
         self.sign = 1.0 - 2.0 * y
-        self.logits = np.zeros(self.m)          # u at theta
-        self.trial_logits = np.empty(self.m)    # u at theta + d
-        self.step_logits = np.empty(self.m)     # sign * X_b d, so u(theta + t d) = u + t * step_logits
+        self.logits = np.zeros(self.m)  # u at theta
+        self.trial_logits = np.empty(self.m)  # u at theta + d
+        self.step_logits = np.empty(self.m)  # sign * X_b d, so u(theta + t d) = u + t * step_logits
         rows = min(block_rows, self.m)
         self.scaled_rows = np.empty((rows, self.n))
         self.buffers = [np.empty(rows) for _ in range(4)]
@@ -80,7 +81,7 @@ class _FusedPass:
             X_block, sign_block = X[start:stop], sign[start:stop]
             abs_u, exp_neg, sigma_abs, residual = (buffer[:rows] for buffer in self.buffers)
             u = out[start:stop]
-            if direction is not None:                         # the line search's trial theta + d
+            if direction is not None:  # the line search's trial theta + d
                 step = self.step_logits[start:stop]
                 np.dot(X_block, direction[1:], out=step)
                 step += direction[0]
@@ -93,18 +94,18 @@ class _FusedPass:
             sum_u += u.sum()
             largest_u = max(largest_u, u.max())
             np.negative(abs_u, out=exp_neg)
-            np.exp(exp_neg, out=exp_neg)                      # e^{-|u|} in (0, 1]: no overflow
+            np.exp(exp_neg, out=exp_neg)  # e^{-|u|} in (0, 1]: no overflow
             np.log1p(exp_neg, out=sigma_abs)
             sum_log += sigma_abs.sum()
 
             # sigma(|u|) = 1 / (1 + e^{-|u|}); sigma(-|u|) = e^{-|u|} sigma(|u|)
             np.add(exp_neg, 1.0, out=sigma_abs)
             np.reciprocal(sigma_abs, out=sigma_abs)
-            np.multiply(exp_neg, sigma_abs, out=residual)     # sigma(-|u|)
-            curvature = abs_u                                 # reuse the buffer: |u| is summed
-            np.multiply(residual, sigma_abs, out=curvature)   # sigma(u) sigma(-u), exact for large |u|
-            np.copyto(residual, sigma_abs, where=u >= 0)      # sigma(u): sigma(|u|) if u >= 0, else sigma(-|u|)
-            residual *= sign_block                            # y_hat - y = sign * sigma(u)
+            np.multiply(exp_neg, sigma_abs, out=residual)  # sigma(-|u|)
+            curvature = abs_u  # reuse the buffer: |u| is summed
+            np.multiply(residual, sigma_abs, out=curvature)  # sigma(u) sigma(-u), exact for large |u|
+            np.copyto(residual, sigma_abs, where=u >= 0)  # sigma(u): sigma(|u|) if u >= 0, else sigma(-|u|)
+            residual *= sign_block  # y_hat - y = sign * sigma(u)
 
             # gradient X_b^T (y_hat - y) and Hessian X_b^T diag(s) X_b, while the block is in cache
             grad_weights += residual @ X_block
@@ -113,7 +114,7 @@ class _FusedPass:
             np.sqrt(curvature, out=curvature)
             scaled = self.scaled_rows[:rows]
             np.multiply(X_block, curvature[:, None], out=scaled)  # rows of X scaled by sqrt(s)
-            hess_weights += scaled.T @ scaled                  # NumPy calls BLAS syrk for W^T W
+            hess_weights += scaled.T @ scaled  # NumPy calls BLAS syrk for W^T W
             hess_bias_weights += curvature @ scaled
 
         m = self.m
@@ -136,8 +137,9 @@ class _FusedPass:
         self.logits += t * self.step_logits
 
 
-def solve(X: np.ndarray, y: np.ndarray, theta0: np.ndarray | None, *, max_iter: int, tol: float,
-          block_rows: int) -> NewtonHistory:
+def solve(
+    X: np.ndarray, y: np.ndarray, theta0: np.ndarray | None, *, max_iter: int, tol: float, block_rows: int
+) -> NewtonHistory:
     """Steps 1-5 of :func:`lossbook.optim.newton.solve`, with steps 2 and 4 fused."""
     fused = _FusedPass(np.ascontiguousarray(X), y, block_rows)
 
@@ -150,17 +152,18 @@ def solve(X: np.ndarray, y: np.ndarray, theta0: np.ndarray | None, *, max_iter: 
         theta = np.array(theta0, dtype=np.float64)
         loss, grad, hess, separable = fused.loss_gradient_hessian(theta, fused.trial_logits)  # from u = 0
         fused.accept_trial()
-    d, half_decrement = inner_solve(hess, grad)                                                # 3.
+    d, half_decrement = inner_solve(hess, grad)  # 3.
 
     record, steps = [(theta, loss, grad, half_decrement)], []
-    converged, stalled = is_converged(half_decrement, tol), False                              # 5.
+    converged, stalled = is_converged(half_decrement, tol), False  # 5.
     while not (converged or separable) and len(steps) < max_iter:
         # 4. line search; its full-step trial is step 2 at theta + d
         slope = float(grad @ d)
         t = 1.0
         loss_new, grad_new, hess_new, separable_new = fused.loss_gradient_hessian(d, fused.trial_logits)
         full_step = sufficient_decrease(loss_new, loss, t, slope) or (
-            only_rounding(loss_new, loss) and np.max(np.abs(grad_new)) < np.max(np.abs(grad)))
+            only_rounding(loss_new, loss) and np.max(np.abs(grad_new)) < np.max(np.abs(grad))
+        )
         if full_step:
             fused.accept_trial()
         else:
@@ -174,9 +177,17 @@ def solve(X: np.ndarray, y: np.ndarray, theta0: np.ndarray | None, *, max_iter: 
             loss_new, grad_new, hess_new, separable_new = fused.loss_gradient_hessian(None, fused.logits)  # 2.
         theta = theta + t * d
         loss, grad, hess, separable = loss_new, grad_new, hess_new, separable_new
-        d, half_decrement = inner_solve(hess, grad)                                            # 3.
-        converged = is_converged(half_decrement, tol)                                          # 5.
+        d, half_decrement = inner_solve(hess, grad)  # 3.
+        converged = is_converged(half_decrement, tol)  # 5.
         record.append((theta, loss, grad, half_decrement))
         steps.append(t)
-    return finish(record, steps, converged=converged, separable=separable, stalled=stalled,
-                  max_iter=max_iter, tol=tol, m=X.shape[0])
+    return finish(
+        record,
+        steps,
+        converged=converged,
+        separable=separable,
+        stalled=stalled,
+        max_iter=max_iter,
+        tol=tol,
+        m=X.shape[0],
+    )

@@ -5,9 +5,11 @@ runs it on :math:`f(x) = x^2`; :func:`sign_gradient_descent` and :func:`slides_w
 reproduce the slides' 2-D walk on :math:`f(x, y) = x^2 + y^2`, which is a *sign* step,
 not a gradient step (see there).
 """
+
 from __future__ import annotations
 
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
 import numpy as np
 

@@ -6,6 +6,7 @@ is recorded, the gradient at each row. Pages plot and tabulate straight from it.
 :class:`SGDHistory` adds what each per-sample step saw, :class:`NewtonHistory` the
 solver's diagnostics.
 """
+
 from __future__ import annotations
 
 import os
@@ -27,6 +28,7 @@ __all__ = [
     "NewtonConvergenceWarning",
     "warn_from_caller",
 ]
+
 
 @dataclass(frozen=True)
 class History:

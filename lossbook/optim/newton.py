@@ -15,6 +15,7 @@ On a million rows the same method runs in :mod:`lossbook.optim._newton_fast`, wh
 steps 2 and 4 into one cache-blocked pass over X (see :func:`newton` for when). It is
 tested to give the same iterates as this one.
 """
+
 from __future__ import annotations
 
 import math
@@ -66,6 +67,7 @@ ROUNDING = 64 * np.finfo(np.float64).eps
 
 # --- 1. set-up ----------------------------------------------------------------------------
 
+
 def initial_theta(y: np.ndarray, n_features: int) -> np.ndarray:
     r"""The start: :math:`w = 0` and :math:`b = \operatorname{logit}(\bar y)`, the best
     intercept-only model (its gradient is zero along :math:`b`).
@@ -81,6 +83,7 @@ def initial_theta(y: np.ndarray, n_features: int) -> np.ndarray:
 
 
 # --- 2. gradient and Hessian --------------------------------------------------------------
+
 
 def loss_gradient_hessian(
     Xb: np.ndarray, y: np.ndarray, theta: np.ndarray
@@ -114,6 +117,7 @@ def loss_gradient_hessian(
 
 # --- 3. inner solve -----------------------------------------------------------------------
 
+
 def inner_solve(hess: np.ndarray, grad: np.ndarray) -> tuple[np.ndarray, float]:
     r"""The Newton direction :math:`d` with :math:`H d = -g`, and half the squared Newton
     decrement :math:`\tfrac12\lambda^2 = -\tfrac12 g^\top d = \tfrac12 g^\top H^{-1} g`.
@@ -144,6 +148,7 @@ def inner_solve(hess: np.ndarray, grad: np.ndarray) -> tuple[np.ndarray, float]:
 
 
 # --- 4. line search -----------------------------------------------------------------------
+
 
 def sufficient_decrease(loss_new: float, loss: float, t: float, slope: float) -> bool:
     r"""Armijo's test: :math:`J(\theta + t d) \le J(\theta) + c\,t\,g^\top d`, :math:`c = 10^{-4}`."""
@@ -190,6 +195,7 @@ def line_search(
 
 # --- 5. convergence check -----------------------------------------------------------------
 
+
 def is_converged(half_decrement: float, tol: float) -> bool:
     r"""Stop when :math:`\tfrac12\lambda^2 \le` ``tol``: for this convex loss, near the
     optimum, :math:`\tfrac12\lambda^2` estimates :math:`J(\theta) - J^\star`."""
@@ -208,9 +214,17 @@ def classifies_every_sample(y: np.ndarray, z: np.ndarray) -> bool:
 
 # --- the record, and how a run ends -------------------------------------------------------
 
+
 def finish(
-    record: list[tuple[np.ndarray, float, np.ndarray, float]], steps: list[float], *, converged: bool,
-    separable: bool, stalled: bool, max_iter: int, tol: float, m: int,
+    record: list[tuple[np.ndarray, float, np.ndarray, float]],
+    steps: list[float],
+    *,
+    converged: bool,
+    separable: bool,
+    stalled: bool,
+    max_iter: int,
+    tol: float,
+    m: int,
 ) -> NewtonHistory:
     """Warn if the run did not converge (why, and what to do), then freeze the record.
 
@@ -223,49 +237,69 @@ def finish(
         warn_from_caller(
             f"newton: the line search found no decrease of the loss along the Newton direction after "
             f"{iterations} iterations (loss {losses[-1]:.17g}); stopping. The loss is probably at its "
-            "minimum up to rounding.", NewtonConvergenceWarning)
+            "minimum up to rounding.",
+            NewtonConvergenceWarning,
+        )
     elif separable:
         warn_from_caller(
             f"newton: after {iterations} iterations theta classifies all {m} samples correctly: the "
             "data are linearly separable, the BCE loss has no minimiser (it tends to 0 as the "
             "weights grow without bound). Stopping; the returned theta is a separating direction, "
             "not an optimum. Regularise or add overlapping data for a finite solution.",
-            SeparableDataWarning)
+            SeparableDataWarning,
+        )
     elif not converged:
         warn_from_caller(
             f"newton: max_iter={max_iter} reached with half squared Newton decrement {decrements[-1]:.3g} "
             f"> tol={tol:g}; increase max_iter, or check for (quasi-)separable data "
-            f"(largest |theta| = {np.max(np.abs(theta)):.3g}).", NewtonConvergenceWarning)
-    return NewtonHistory(params=np.array(params), loss=np.array(losses), grads=np.array(grads),
-                         decrement=np.array(decrements), step_size=np.array(steps),
-                         converged=bool(converged), separable=bool(separable))
+            f"(largest |theta| = {np.max(np.abs(theta)):.3g}).",
+            NewtonConvergenceWarning,
+        )
+    return NewtonHistory(
+        params=np.array(params),
+        loss=np.array(losses),
+        grads=np.array(grads),
+        decrement=np.array(decrements),
+        step_size=np.array(steps),
+        converged=bool(converged),
+        separable=bool(separable),
+    )
 
 
 def solve(X: np.ndarray, y: np.ndarray, theta0: np.ndarray | None, *, max_iter: int, tol: float) -> NewtonHistory:
     """Steps 1-5 on checked arrays: the solver the chapter describes."""
     Xb = add_bias(X)
     theta = initial_theta(y, X.shape[1]) if theta0 is None else np.array(theta0, dtype=np.float64)  # 1.
-    loss, grad, hess, z = loss_gradient_hessian(Xb, y, theta)                                       # 2.
-    d, half_decrement = inner_solve(hess, grad)                                                     # 3.
+    loss, grad, hess, z = loss_gradient_hessian(Xb, y, theta)  # 2.
+    d, half_decrement = inner_solve(hess, grad)  # 3.
     record, steps = [(theta, loss, grad, half_decrement)], []
-    converged, separable = is_converged(half_decrement, tol), classifies_every_sample(y, z)        # 5.
+    converged, separable = is_converged(half_decrement, tol), classifies_every_sample(y, z)  # 5.
     stalled = False
     while not (converged or separable) and len(steps) < max_iter:
-        t = line_search(Xb, y, theta, loss, grad, d)                                                # 4.
+        t = line_search(Xb, y, theta, loss, grad, d)  # 4.
         if t is None:
             stalled = True
             break
         theta = theta + t * d
-        loss, grad, hess, z = loss_gradient_hessian(Xb, y, theta)                                   # 2.
-        d, half_decrement = inner_solve(hess, grad)                                                 # 3.
-        converged, separable = is_converged(half_decrement, tol), classifies_every_sample(y, z)    # 5.
+        loss, grad, hess, z = loss_gradient_hessian(Xb, y, theta)  # 2.
+        d, half_decrement = inner_solve(hess, grad)  # 3.
+        converged, separable = is_converged(half_decrement, tol), classifies_every_sample(y, z)  # 5.
         record.append((theta, loss, grad, half_decrement))
         steps.append(t)
-    return finish(record, steps, converged=converged, separable=separable,
-                  stalled=stalled, max_iter=max_iter, tol=tol, m=X.shape[0])
+    return finish(
+        record,
+        steps,
+        converged=converged,
+        separable=separable,
+        stalled=stalled,
+        max_iter=max_iter,
+        tol=tol,
+        m=X.shape[0],
+    )
 
 
 # --- the public entry ---------------------------------------------------------------------
+
 
 def newton(
     X: Any,

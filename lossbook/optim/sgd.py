@@ -10,6 +10,7 @@ bias column; ``theta = (b, w_1, ..., w_n)``, bias first; data-set losses are mea
 ``loss="mse"`` is the lesson's :math:`(\hat y - y)^2` (no 1/2), whose gradient carries
 the factor 2. Randomness is always ``np.random.default_rng(seed)``: same seed, same steps.
 """
+
 from __future__ import annotations
 
 from typing import Any, Literal
@@ -50,11 +51,11 @@ def _objective_along(Xb: np.ndarray, y: np.ndarray, P: np.ndarray, loss: str) ->
     out = np.empty(len(P))
     block = max(1, (1 << 22) // max(m, 1))
     for a in range(0, len(P), block):
-        Z = Xb @ P[a:a + block].T
+        Z = Xb @ P[a : a + block].T
         if loss == "bce":
-            out[a:a + block] = bce_from_logits(y[:, None], Z).mean(axis=0)
+            out[a : a + block] = bce_from_logits(y[:, None], Z).mean(axis=0)
         else:
-            out[a:a + block] = ((sigmoid(Z) - y[:, None]) ** 2).mean(axis=0)
+            out[a : a + block] = ((sigmoid(Z) - y[:, None]) ** 2).mean(axis=0)
     return out
 
 
@@ -62,23 +63,23 @@ def _batch_grad(Xb: np.ndarray, y: np.ndarray, theta: np.ndarray, loss: str) -> 
     z = Xb @ theta
     y_hat = sigmoid(z)
     if loss == "bce":
-        dz = y_hat - y                                   # dL/dz = y_hat - y
+        dz = y_hat - y  # dL/dz = y_hat - y
     else:
-        dz = 2.0 * (y_hat - y) * y_hat * (1.0 - y_hat)   # dL/dz = 2(y_hat - y) y_hat (1 - y_hat)
+        dz = 2.0 * (y_hat - y) * y_hat * (1.0 - y_hat)  # dL/dz = 2(y_hat - y) y_hat (1 - y_hat)
     return Xb.T @ dz / Xb.shape[0]
 
 
 def _sample_step(xb: np.ndarray, y: float, theta: np.ndarray, lr: float, loss: str):
     """The lesson's steps 2-5 for one sample; xb = (1, x_1, ..., x_n)."""
-    z = float(xb @ theta)                                     # 2. predict: z = theta^T x
-    y_hat = sigmoid_scalar(z)                                #    y_hat = sigma(z)
+    z = float(xb @ theta)  # 2. predict: z = theta^T x
+    y_hat = sigmoid_scalar(z)  #    y_hat = sigma(z)
     if loss == "bce":
-        value = softplus_scalar(z) - y * z                   # 3. -y log y_hat - (1-y) log(1-y_hat)
-        grad = (y_hat - y) * xb                               # 4. x (y_hat - y)
+        value = softplus_scalar(z) - y * z  # 3. -y log y_hat - (1-y) log(1-y_hat)
+        grad = (y_hat - y) * xb  # 4. x (y_hat - y)
     else:
-        value = (y_hat - y) ** 2                              # 3. (y_hat - y)^2
+        value = (y_hat - y) ** 2  # 3. (y_hat - y)^2
         grad = 2.0 * (y_hat - y) * y_hat * (1.0 - y_hat) * xb  # 4. 2x(y_hat - y) y_hat (1 - y_hat)
-    return z, y_hat, value, grad, theta - lr * grad            # 5. theta - eta grad
+    return z, y_hat, value, grad, theta - lr * grad  # 5. theta - eta grad
 
 
 def sgd_step(x: Any, y: Any, theta: Any, *, lr: float, loss: Literal["bce", "mse"] = "bce") -> SGDStep:
@@ -140,8 +141,7 @@ def sgd_step(x: Any, y: Any, theta: Any, *, lr: float, loss: Literal["bce", "mse
     loss = check_choice("loss", loss, ("bce", "mse"))
     xb = np.concatenate([[1.0], x_arr])
     z, y_hat, value, grad, new = _sample_step(xb, float(y_arr), theta_arr, lr, loss)
-    return SGDStep(x=x_arr, y=float(y_arr), theta=theta_arr, z=z, y_hat=y_hat, loss=value,
-                   grad=grad, theta_new=new)
+    return SGDStep(x=x_arr, y=float(y_arr), theta=theta_arr, z=z, y_hat=y_hat, loss=value, grad=grad, theta_new=new)
 
 
 #: Epochs without improvement before :func:`sgd_logistic` stops (``tol``); scikit-learn's
@@ -226,7 +226,7 @@ def sgd_logistic(
     stalled = 0
     for _ in range(epochs):
         visit = rng.permutation(m) if order == "shuffle" else range(m)
-        for i in visit:                                        # 1. pick a sample
+        for i in visit:  # 1. pick a sample
             _, y_hat, value, grad, theta = _sample_step(Xb[i], y_arr[i], theta, lr, loss)
             params.append(theta)
             samples.append(int(i))
@@ -302,7 +302,7 @@ def minibatch_gd(
     for _ in range(epochs):
         perm = rng.permutation(m)
         for a in range(0, m, batch_size):
-            batch = perm[a:a + batch_size]
+            batch = perm[a : a + batch_size]
             theta = theta - lr * _batch_grad(Xb[batch], y_arr[batch], theta, loss)
             params.append(theta)
     P = np.array(params)

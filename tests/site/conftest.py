@@ -15,13 +15,13 @@ Environment:
 * ``LOSSBOOK_SCREENSHOTS=all``: save every page's screenshots (light and dark), not
   only the failing pages'.
 """
+
 from __future__ import annotations
 
 import os
 from pathlib import Path
 
 import pytest
-
 from site_audit import (
     AXE,
     FIXTURES,

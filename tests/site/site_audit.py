@@ -8,6 +8,7 @@
 * ``Audit``: one visit per page (light, then dark for colour contrast), the problems kept
   by check and page, screenshots of failing pages and their twins, light and dark.
 """
+
 from __future__ import annotations
 
 import functools
@@ -21,7 +22,6 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-
 from site_checks import (
     SiteFiles,
     SitePage,
@@ -49,8 +49,13 @@ SCREENSHOTS = ROOT / "test-artifacts" / "screenshots"
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 CHROMIUM = Path(os.environ.get("LOSSBOOK_CHROMIUM", "/usr/bin/chromium"))
 CHROMIUM_ARGS = [
-    "--no-sandbox", "--headless", "--disable-gpu", "--disable-background-networking",
-    "--disable-component-update", "--disable-sync", "--no-first-run",
+    "--no-sandbox",
+    "--headless",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
     # Offline for real: a request to any other host fails (and is reported), never leaves.
     "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1",
 ]
@@ -67,7 +72,9 @@ def build_site(out: Path) -> None:
     strict MkDocs build per language); a failure stops the suite."""
     proc = subprocess.run(
         [sys.executable, "-m", "bookbuild", "build", "--site-dir", str(out)],
-        cwd=ROOT, capture_output=True, text=True,
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
     )
     if proc.returncode:
         pytest.fail(f"python -m bookbuild build failed:\n{(proc.stdout + proc.stderr)[-4000:]}", pytrace=False)
@@ -90,7 +97,7 @@ class _Handler(SimpleHTTPRequestHandler):
             if urlsplit(path).path.startswith(prefix):
                 site, self.directory = self.directory, str(folder)  # one handler per request
                 try:
-                    return super().translate_path("/" + path[len(prefix):])
+                    return super().translate_path("/" + path[len(prefix) :])
                 finally:
                     self.directory = site
         return super().translate_path(path)
@@ -127,8 +134,9 @@ def launch_chromium(playwright):
 def new_tab(browser, color_scheme: str = "light"):
     """A page in a fresh context: no storage shared with other pages (Material remembers
     the palette a reader chose)."""
-    context = browser.new_context(viewport=VIEWPORT, color_scheme=color_scheme,
-                                  reduced_motion="reduce", service_workers="block")
+    context = browser.new_context(
+        viewport=VIEWPORT, color_scheme=color_scheme, reduced_motion="reduce", service_workers="block"
+    )
     page = context.new_page()
     page.set_default_timeout(10_000)
     return page
@@ -165,7 +173,7 @@ class Audit:
     def url(self, path: str) -> str:
         return self.base_url + path
 
-    def run(self) -> "Audit":
+    def run(self) -> Audit:
         """Visit every page, in this thread, with this browser."""
         start = time.perf_counter()
         try:
@@ -176,7 +184,7 @@ class Audit:
         self.seconds = time.perf_counter() - start
         return self
 
-    def run_parallel(self, workers: int = WORKERS) -> "Audit":
+    def run_parallel(self, workers: int = WORKERS) -> Audit:
         """Visit the pages from ``workers`` threads, each with its own Playwright and
         Chromium (Playwright objects belong to one thread), then merge their findings."""
         if workers <= 1 or len(self.pages) < 2:
@@ -274,8 +282,7 @@ class Audit:
         return saved
 
 
-def fail_with_screenshots(audit: Audit, title: str, problems: dict[str, list[str]],
-                          folder: Path = SCREENSHOTS) -> None:
+def fail_with_screenshots(audit: Audit, title: str, problems: dict[str, list[str]], folder: Path = SCREENSHOTS) -> None:
     """Fail, listing every page's problems, after saving screenshots of those pages."""
     shots = audit.screenshot(list(problems), folder)
     lines = [f"{title}: {sum(map(len, problems.values()))} problem(s) on {len(problems)} page(s)"]

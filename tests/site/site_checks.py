@@ -12,6 +12,7 @@ Two kinds of checks:
 * functions taking a Playwright ``Page`` already showing the page under test
   (``check_math``, ``check_images``, ``check_quizzes``, ``run_axe``...).
 """
+
 from __future__ import annotations
 
 import re
@@ -129,9 +130,11 @@ class Traffic:
     failed: list[str] = field(default_factory=list)
     requests: list[str] = field(default_factory=list)
 
-    def attach(self, page) -> "Traffic":
-        page.on("console", lambda m: m.type == "error" and self.console_errors.append(
-            f"{m.text} ({m.location.get('url', '')})"))
+    def attach(self, page) -> Traffic:
+        page.on(
+            "console",
+            lambda m: m.type == "error" and self.console_errors.append(f"{m.text} ({m.location.get('url', '')})"),
+        )
         page.on("pageerror", lambda err: self.console_errors.append(f"uncaught {err}"))
         page.on("request", lambda r: self.requests.append(r.url))
         page.on("requestfailed", lambda r: self.failed.append(f"{r.url} ({r.failure})"))
@@ -236,9 +239,28 @@ _IMAGES_JS = r"""async () => {
 }"""
 
 GENERIC_ALTS = {
-    "image", "img", "picture", "photo", "figure", "fig", "plot", "chart", "graph", "diagram",
-    "screenshot", "alt", "todo", "untitled", "hình", "ảnh", "hình ảnh", "hình vẽ", "biểu đồ",
-    "đồ thị", "minh hoạ", "minh họa",
+    "image",
+    "img",
+    "picture",
+    "photo",
+    "figure",
+    "fig",
+    "plot",
+    "chart",
+    "graph",
+    "diagram",
+    "screenshot",
+    "alt",
+    "todo",
+    "untitled",
+    "hình",
+    "ảnh",
+    "hình ảnh",
+    "hình vẽ",
+    "biểu đồ",
+    "đồ thị",
+    "minh hoạ",
+    "minh họa",
 }
 # What the pre-render writes on a notebook page when a notebook cell has no alt_vi/alt_en.
 PLACEHOLDER_ALT = re.compile(r"^(figure drawn by code cell|hình do ô mã) \d+( vẽ)?$", re.IGNORECASE)
@@ -381,7 +403,7 @@ class SiteFiles:
         path = unquote(path)
         for prefix, folder in self.mounts:
             if path.startswith(prefix):
-                target = folder / path[len(prefix):]
+                target = folder / path[len(prefix) :]
                 break
         else:
             return None
@@ -478,7 +500,8 @@ def check_axe(violations: list[dict]) -> list[str]:
     """
     return [
         f"{v['impact']} {v['id']}: {v['help']} ({', '.join(v['targets'][:3])}"
-        + (f", +{len(v['targets']) - 3} more" if len(v["targets"]) > 3 else "") + ")"
+        + (f", +{len(v['targets']) - 3} more" if len(v["targets"]) > 3 else "")
+        + ")"
         for v in violations
         if v["impact"] in {"serious", "critical"}
     ]
@@ -681,7 +704,7 @@ def search(page, query: str, timeout: float = 10000) -> list[str]:
     hrefs: list[str] = []
     # Material's worker may still be building the index when the first key arrives and
     # then answers "no result": retype, as a reader would, up to three times.
-    for attempt in range(3):
+    for _attempt in range(3):
         box.fill(query)
         box.press("End")  # Material searches on key events; one key, so no search of a prefix
         page.wait_for_function(
@@ -715,6 +738,8 @@ def check_search_results(results: list[str], lang: str, expected: set[str], term
         return [f"{term!r} in {lang}: no result (expected {', '.join(sorted(expected))})"]
     problems = [f"{term!r} in {lang}: result in the other language: {r}" for r in results if lang_of(r) != lang]
     if results[0] not in expected:
-        problems.append(f"{term!r} in {lang}: the best result {results[0]} is not a {lang} page that mentions it "
-                        f"(expected one of {', '.join(sorted(expected))})")
+        problems.append(
+            f"{term!r} in {lang}: the best result {results[0]} is not a {lang} page that mentions it "
+            f"(expected one of {', '.join(sorted(expected))})"
+        )
     return problems

@@ -21,6 +21,7 @@ tests/site/conftest.py (the working tree built once, served on 127.0.0.1; Chromi
 offline, reduced motion), tabs from ``site_audit.new_tab``. Screenshots of the widget go
 to test-artifacts/screenshots/explorer-{vi,en}-{light,dark}.png and explorer-390.png.
 """
+
 from __future__ import annotations
 
 import io
@@ -31,12 +32,19 @@ from pathlib import Path
 import numpy as np
 import pytest
 from PIL import Image
-
 from site_audit import new_tab
 from site_checks import Traffic, check_axe, check_traffic
 
 from lossbook import full_batch_gd, loss_landscape
-from lossbook.explorer import LEARNING_RATE, PRESETS, START, WORKED_DATASET, explorer_data, load_dataset, reference_values
+from lossbook.explorer import (
+    LEARNING_RATE,
+    PRESETS,
+    START,
+    WORKED_DATASET,
+    explorer_data,
+    load_dataset,
+    reference_values,
+)
 
 pytestmark = pytest.mark.browser
 
@@ -87,7 +95,7 @@ def numbers(text: str) -> list[float]:
 
 
 def close(shown: list[float], expected: list[float]) -> bool:
-    return len(shown) == len(expected) and all(abs(s - e) <= TOLERANCE for s, e in zip(shown, expected))
+    return len(shown) == len(expected) and all(abs(s - e) <= TOLERANCE for s, e in zip(shown, expected, strict=True))
 
 
 def differences(shown: dict, expected: dict, where: str) -> list[str]:
@@ -129,7 +137,8 @@ class Widget:
 
     def focused(self) -> str:
         return self.page.evaluate(
-            "() => { const a = document.activeElement; return a ? (a.name || a.dataset.action || a.tagName) : ''; }")
+            "() => { const a = document.activeElement; return a ? (a.name || a.dataset.action || a.tagName) : ''; }"
+        )
 
     def type_into(self, name: str, value: float, commit: str = "Enter") -> None:
         """Focus a number input, select its text, type the value, commit with Enter or Tab."""
@@ -267,7 +276,9 @@ def test_every_preset_runs_as_lossbook(widget, data) -> None:
             expected = {k: ref[loss]["sgd"][k][0] for k in ("w", "b", "mse", "bce", "grad")}
             wrong += differences(shown["runs"][loss], expected, f"{key}, one SGD epoch, {loss} run")
         # the live summary names where each run ended
-        assert shown["runs"]["mse"]["w"] in shown["live"] and shown["runs"]["bce"]["bce"] in shown["live"], shown["live"]
+        assert shown["runs"]["mse"]["w"] in shown["live"] and shown["runs"]["bce"]["bce"] in shown["live"], shown[
+            "live"
+        ]
     assert not wrong, f"{len(wrong)} value(s) differ from lossbook:\n" + "\n".join(wrong[:20])
 
 
@@ -296,7 +307,8 @@ def test_the_readers_own_data(widget) -> None:
     added = widget.js("ex.state.data")
     assert len(added["x"]) == len(x) + 1 and added["y"][-1] == 1
     assert added["x"][-1] == pytest.approx(cursor + 5 * (hi - lo) / 50, abs=0.0051)
-    x.append(added["x"][-1]); y.append(1.0)
+    x.append(added["x"][-1])
+    y.append(1.0)
     assert added["x"] == x and added["y"] == y
     _landscapes_are_lossbooks(widget, x, y)
     shown = widget.read()["runs"]
@@ -308,7 +320,8 @@ def test_the_readers_own_data(widget) -> None:
     plot.click(position={"x": box["width"] * 0.2, "y": box["height"] * 0.7})
     clicked = widget.js("ex.state.data")
     assert len(clicked["x"]) == len(x) + 1 and clicked["y"][-1] == 0 and lo <= clicked["x"][-1] <= hi
-    x.append(clicked["x"][-1]); y.append(0.0)
+    x.append(clicked["x"][-1])
+    y.append(0.0)
     # flip the label of the point nearest the cursor (F), remove the one nearest it (Delete)
     plot.focus()
     nearest = int(np.argmin(np.abs(np.array(x) - widget.js("ex.state.cursor.x"))))
@@ -323,7 +336,9 @@ def test_the_readers_own_data(widget) -> None:
     widget.press("step-100")
     shown = widget.read()["runs"]
     for loss in LOSSES:
-        h = full_batch_gd(np.array(x).reshape(-1, 1), y, [START[1], START[0]], lr=PRESETS["slides"].lr, steps=100, loss=loss)
+        h = full_batch_gd(
+            np.array(x).reshape(-1, 1), y, [START[1], START[0]], lr=PRESETS["slides"].lr, steps=100, loss=loss
+        )
         ref = reference_values(x, y, float(h.final[1]), float(h.final[0]))
         assert not differences(shown[loss], {**ref, "grad": ref["grad_" + loss]}, f"reader's data, {loss} run")
 
@@ -360,7 +375,9 @@ def test_play_and_pause(widget, data) -> None:
     widget.choose("speed", "10")
     widget.press("play")
     assert widget.root.locator("button[data-action=play]").get_attribute("aria-pressed") == "true"
-    widget.page.wait_for_function("() => document.querySelector('.lb-explorer').lossbookExplorer.state.steps > 0", timeout=5000)
+    widget.page.wait_for_function(
+        "() => document.querySelector('.lb-explorer').lossbookExplorer.state.steps > 0", timeout=5000
+    )
     widget.press("play")
     assert widget.root.locator("button[data-action=play]").get_attribute("aria-pressed") == "false"
     steps = widget.js("ex.state.steps")
@@ -374,12 +391,15 @@ def test_play_and_pause(widget, data) -> None:
     assert close(numbers(shown["runs"]["bce"]["w"]) + numbers(shown["runs"]["bce"]["b"]), [h.final[1], h.final[0]])
 
 
-@pytest.mark.parametrize("bug, broken", [
-    # the sigmoid+MSE gradient without its factor 2: every MSE step half as long
-    ("2 * (p - y) * p * sigmoid(-z) : p - y", "(p - y) * p * sigmoid(-z) : p - y"),
-    # the landscapes summed, not averaged over the samples
-    ("row[j] = s / m;", "row[j] = s;"),
-])
+@pytest.mark.parametrize(
+    "bug, broken",
+    [
+        # the sigmoid+MSE gradient without its factor 2: every MSE step half as long
+        ("2 * (p - y) * p * sigmoid(-z) : p - y", "(p - y) * p * sigmoid(-z) : p - y"),
+        # the landscapes summed, not averaged over the samples
+        ("row[j] = s / m;", "row[j] = s;"),
+    ],
+)
 def test_a_broken_widget_is_caught(browser, base_url, built_site, data, bug, broken) -> None:
     """The comparisons above catch a wrong formula: the same page with one slip in the
     widget's math (served in place of explorer.js) fails them."""
@@ -387,8 +407,10 @@ def test_a_broken_widget_is_caught(browser, base_url, built_site, data, bug, bro
     assert source.count(bug) == 1, f"the widget changed: update this test's bug {bug!r}"
     w = Widget.__new__(Widget)  # set up by hand: the route must exist before the page loads
     w.page = new_tab(browser)
-    w.page.route("**/assets/explorer.js", lambda route: route.fulfill(
-        status=200, content_type="text/javascript", body=source.replace(bug, broken)))
+    w.page.route(
+        "**/assets/explorer.js",
+        lambda route: route.fulfill(status=200, content_type="text/javascript", body=source.replace(bug, broken)),
+    )
     w.context = w.page.context
     try:
         w.page.goto(base_url + "/en/08-bce/", wait_until="load")
@@ -427,13 +449,14 @@ def test_renders_and_is_accessible(browser, base_url, axe_source, path, scheme) 
         SCREENSHOTS.mkdir(parents=True, exist_ok=True)
         lang = "en" if path.startswith("/en/") else "vi"
         # (Material's fixed header would cover part of the widget in an element screenshot.)
-        png = w.root.screenshot(path=str(SCREENSHOTS / f"explorer-{lang}-{scheme}.png"),
-                                style=".md-header, .md-tabs { visibility: hidden !important; }")
+        png = w.root.screenshot(
+            path=str(SCREENSHOTS / f"explorer-{lang}-{scheme}.png"),
+            style=".md-header, .md-tabs { visibility: hidden !important; }",
+        )
         shot = Image.open(io.BytesIO(png))
         assert len(shot.convert("RGB").getcolors(1 << 24)) > 50, "the widget's screenshot is (nearly) blank"
         # Keyboard only: Tab walks through every control of the widget, each showing a focus outline.
-        widget_controls = w.root.evaluate(
-            "(root) => root.querySelectorAll('input, select, button, [tabindex]').length")
+        widget_controls = w.root.evaluate("(root) => root.querySelectorAll('input, select, button, [tabindex]').length")
         w.root.locator("select[name=preset]").focus()
         visited, no_outline = [], []
         for _ in range(widget_controls + 2):
@@ -480,8 +503,9 @@ def test_a_phone_wide_page(browser, base_url, path) -> None:
         numbers_shown = w.root.locator(".lb-ex-table tbody tr:first-child td.lb-ex-loss").all_text_contents()
         assert len(numbers_shown) == 2 and all(re.fullmatch(r"\d\.\d{4}", n) for n in numbers_shown), numbers_shown
         SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-        w.root.screenshot(path=str(SCREENSHOTS / "explorer-390.png"),
-                          style=".md-header, .md-tabs { visibility: hidden !important; }")
+        w.root.screenshot(
+            path=str(SCREENSHOTS / "explorer-390.png"), style=".md-header, .md-tabs { visibility: hidden !important; }"
+        )
     finally:
         w.close()
 

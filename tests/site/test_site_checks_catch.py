@@ -5,10 +5,10 @@ The broken pages are tests/site/fixtures/*.html, served by the suite's server at
 good.html has none of the defects: every check must stay quiet on it, so a check that
 complains about everything would fail too.
 """
+
 from __future__ import annotations
 
 import pytest
-
 from site_audit import Audit, fail_with_screenshots
 from site_checks import (
     SitePage,
@@ -120,8 +120,13 @@ def test_an_image_that_does_not_load_is_caught(tab, open_fixture):
 def test_images_without_a_meaningful_alt_text_are_caught(tab, open_fixture):
     open_fixture("bad-alt.html")
     found = joined(check_images(tab))
-    for why in ("no alt attribute", "empty alt text", "alt text is a file name: 'favicon.png'",
-                "generic alt text 'Figure'", "placeholder alt text 'Figure drawn by code cell 2'"):
+    for why in (
+        "no alt attribute",
+        "empty alt text",
+        "alt text is a file name: 'favicon.png'",
+        "generic alt text 'Figure'",
+        "placeholder alt text 'Figure drawn by code cell 2'",
+    ):
         assert why in found
 
 

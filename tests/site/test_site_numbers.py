@@ -117,7 +117,7 @@ def test_twin_check_catches_a_changed_number():
 
 
 def _pages(site: Path) -> list[Path]:
-    return [p for p in sorted(site.rglob("*.html")) if not p.relative_to(site).parts[0] in {"assets", "search"}]
+    return [p for p in sorted(site.rglob("*.html")) if p.relative_to(site).parts[0] not in {"assets", "search"}]
 
 
 @pytest.mark.browser
@@ -144,3 +144,20 @@ def test_twins_print_the_same_numbers(built_site):
         if vi_only or en_only:
             problems.append(f"{rel}: only in vi {dict(vi_only)}, only in en {dict(en_only)}")
     assert not problems, "twins print different numbers:\n" + "\n".join(problems)
+
+
+@pytest.mark.browser
+def test_the_build_writes_nothing_into_docs(built_site):
+    """Generated files belong to build/ and site/: after a build, docs/ holds only sources."""
+    import subprocess
+
+    root = Path(__file__).resolve().parents[2]
+    status = subprocess.run(
+        ["git", "status", "--porcelain", "--ignored", "--untracked-files=all", "docs"],
+        cwd=root,
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    stray = [line for line in status.splitlines() if line[:2] in ("??", "!!")]
+    assert not stray, "the build wrote into docs/:\n" + "\n".join(stray)

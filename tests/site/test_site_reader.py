@@ -5,10 +5,10 @@ without editing this file. Each test reports one check for all pages at once; on
 the failing pages and their twins are saved as screenshots (light and dark) under
 test-artifacts/screenshots/.
 """
+
 from __future__ import annotations
 
 import pytest
-
 from site_audit import fail_with_screenshots
 from site_checks import LANGS, compare_twins
 

@@ -6,12 +6,12 @@ the best result mentions the query, every page whose title has it is listed, and
 result is a page of the other language. Which pages mention a query is read from the
 built pages' text, not from the search index, so a broken index cannot agree with itself.
 """
+
 from __future__ import annotations
 
 import re
 
 import pytest
-
 from site_audit import SCREENSHOTS
 from site_checks import article_text, check_search_results, fold, lang_of, pages_mentioning, search
 
@@ -66,13 +66,17 @@ def fail_with_screenshot(tab, name: str, problems: list[str]) -> None:
 
 
 @pytest.mark.parametrize("lang, query, term", SEARCHES)
-def test_search_finds_the_right_pages_in_the_readers_language(tab, base_url, page_texts, page_titles, lang, query, term):
+def test_search_finds_the_right_pages_in_the_readers_language(
+    tab, base_url, page_texts, page_titles, lang, query, term
+):
     expected, titled = expectations(term, lang, page_texts, page_titles)
     assert expected, f"no {lang} page mentions {term!r}: the search case is out of date"
     tab.goto(home(base_url, lang), wait_until="load")
     results = search(tab, query)
     problems = check_search_results(results, lang, expected, query)
-    problems += [f"{query!r} in {lang}: {p} has {term!r} in its title but is not found" for p in sorted(titled - set(results))]
+    problems += [
+        f"{query!r} in {lang}: {p} has {term!r} in its title but is not found" for p in sorted(titled - set(results))
+    ]
     if problems:
         fail_with_screenshot(tab, f"{lang}-{'-'.join(query.split())}", problems)
 

@@ -6,13 +6,13 @@ folders with Zensical (strict), and this test reads the home page and a chapter 
 languages in Chromium: math rendered by KaTeX, a figure shown, no console error, no failed
 request, nothing from another host. (Zensical's own search UI is not tested here.)
 """
+
 from __future__ import annotations
 
 import subprocess
 import sys
 
 import pytest
-
 from site_audit import ROOT, new_tab, serve
 from site_checks import Traffic, check_images, check_math, check_traffic, source_formulas
 
@@ -24,8 +24,12 @@ PAGES = ["/", "/en/", "/06-sigmoid/", "/en/06-sigmoid/"]
 @pytest.fixture(scope="module")
 def zensical_site(tmp_path_factory):
     out = tmp_path_factory.mktemp("zensical-site")
-    proc = subprocess.run([sys.executable, "-m", "bookbuild", "zensical", "--site-dir", str(out)],
-                          cwd=ROOT, capture_output=True, text=True)
+    proc = subprocess.run(
+        [sys.executable, "-m", "bookbuild", "zensical", "--site-dir", str(out)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+    )
     if proc.returncode:
         pytest.fail(f"python -m bookbuild zensical failed:\n{(proc.stdout + proc.stderr)[-4000:]}", pytrace=False)
     server, url = serve(out)

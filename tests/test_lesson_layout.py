@@ -22,6 +22,7 @@ import re
 from pathlib import Path
 
 import pytest
+from test_pages import strip_code  # one definition of "the page without its code blocks"
 
 import lossbook.errata
 import lossbook.lesson
@@ -54,17 +55,6 @@ def shared_names() -> set[str]:
     return names
 
 
-def strip_code(markdown: str) -> str:
-    """The page without fenced code blocks (the hook leaves ``{{`` there alone)."""
-    out, fence = [], None
-    for line in markdown.splitlines():
-        m = re.match(r"\s*(```|~~~)", line)
-        if m and (fence is None or m.group(1) == fence):
-            fence = None if fence else m.group(1)
-            continue
-        if fence is None:
-            out.append(line)
-    return "\n".join(out)
 
 
 def placeholders(markdown: str) -> list[str]:

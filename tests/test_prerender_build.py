@@ -76,7 +76,7 @@ def test_each_language_gets_its_pages_assets_and_figures(site) -> None:
     assert b"id='fig.dark-vi'" in vi["assets/figures/fig.dark.svg"]
     page = vi["index.md"].decode()
     lazy = 'loading="lazy" decoding="async"'
-    assert f'![a](assets/figures/fig.svg#only-light){{ width="400" height="200" }} ' in page
+    assert '![a](assets/figures/fig.svg#only-light){ width="400" height="200" } ' in page
     assert f'![a](assets/figures/fig.dark.svg#only-dark){{ width="400" height="200" {lazy} }}' in page
     assert f'![b](assets/figures/fig.svg#only-light){{ width="400" height="200" {lazy} }}' in page
     assert result.langs == ("vi", "en") and "index.md" in result.changed["en"]

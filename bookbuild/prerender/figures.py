@@ -140,7 +140,8 @@ def sized_figures(markdown: str, size_of, *, dark: bool = True) -> str:
     <BLANKLINE>
     ![b](../assets/figures/b.svg){ .wide width="400" height="200" loading="lazy" decoding="async" }
     ![c](x.png)
-    >>> print(sized_figures("![A plot](assets/figures/a.svg)", lambda name: (400, 200)))  # doctest: +NORMALIZE_WHITESPACE
+    >>> print(sized_figures("![A plot](assets/figures/a.svg)", lambda name: (400, 200)))
+    ... # doctest: +NORMALIZE_WHITESPACE
     ![A plot](assets/figures/a.svg#only-light){ width="400" height="200" }
     ![A plot](assets/figures/a.dark.svg#only-dark){ width="400" height="200" loading="lazy" decoding="async" }
     """

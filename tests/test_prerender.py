@@ -249,6 +249,11 @@ def test_each_figure_has_a_light_and_a_dark_image_with_the_same_alt_text() -> No
         '![second](assets/figures/b.dark.svg#only-dark){ width="300" height="100" loading="lazy" decoding="async" }'
     )
     assert out[2] == "![photo](x.png)"
+    written = sized_figures("![c](assets/figures/c.svg){ #fig-c .wide }", lambda name: None)
+    assert written == (
+        "![c](assets/figures/c.svg#only-light){ #fig-c .wide } "
+        '![c](assets/figures/c.dark.svg#only-dark){ .wide loading="lazy" decoding="async" }'
+    )
 
 
 def test_both_themes_of_every_figure_are_drawn(monkeypatch, tmp_path) -> None:

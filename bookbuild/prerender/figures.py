@@ -132,7 +132,8 @@ def sized_figures(markdown: str, size_of, *, dark: bool = True) -> str:
     (``#only-light``, sized as above) and, right after it on the same line, the dark one (``<name>.dark``,
     ``#only-dark``, sized by ``size_of("<name>.dark")``), which Material shows only in the
     dark scheme. The dark image always loads lazily, so a reader in the light scheme never
-    downloads it (a hidden lazy image is not fetched).
+    downloads it (a hidden lazy image is not fetched). Attributes the page wrote go to both,
+    but an ``#id`` only to the light one.
 
     >>> page = "![a](assets/figures/a.svg)\\n\\n![b](../assets/figures/b.svg){ .wide }\\n![c](x.png)"
     >>> print(sized_figures(page, lambda name: (400, 200), dark=False))
@@ -164,7 +165,8 @@ def sized_figures(markdown: str, size_of, *, dark: bool = True) -> str:
             return with_attrs(img, size_of(name), lazy, written)
         target = img[: -len(f"{name}.svg)")]  # "![alt](…/assets/figures/"
         light = with_attrs(f"{target}{name}.svg#only-light)", size_of(name), lazy, written)
-        shade = with_attrs(f"{target}{name}{DARK}.svg#only-dark)", size_of(name + DARK), True, written)
+        no_id = [" ".join(re.sub(r"(?<!\S)#[\w-]+", "", attrs).split()) for attrs in written]  # ids stay unique
+        shade = with_attrs(f"{target}{name}{DARK}.svg#only-dark)", size_of(name + DARK), True, [a for a in no_id if a])
         return f"{light} {shade}"  # one line: the figure stays one block in a list or admonition
 
     return _FIGURE.sub(add, markdown)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import ast
 import io
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -146,6 +147,90 @@ def test_svg_is_byte_identical_across_renders(name):
     assert first == second, f"{name}: two renders gave different SVG bytes"
     assert b"<svg" in first and b"Date" not in first
     assert plt.get_fignums() == before
+
+
+# --- the dark theme: every figure, both languages, on Material's slate background ---------------
+
+SLATE = "#1E2129"
+
+
+def _luminance(colour) -> float:
+    from matplotlib.colors import to_rgb
+
+    rgb = [c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in to_rgb(colour)]
+    return 0.2126 * rgb[0] + 0.7152 * rgb[1] + 0.0722 * rgb[2]
+
+
+def _contrast(a, b=SLATE) -> float:
+    low, high = sorted((_luminance(a), _luminance(b)))
+    return (high + 0.05) / (low + 0.05)
+
+
+@pytest.fixture(scope="module")
+def built_dark() -> dict[tuple[str, str], Figure]:
+    before = plt.get_fignums()
+    figs = {(name, lang): FIGURES[name](lang=lang, theme="dark") for name in FIGURES for lang in LANGS}
+    assert plt.get_fignums() == before, "a figure function left a pyplot figure open"
+    return figs
+
+
+def dark_problems(fig: Figure) -> list[str]:
+    """What keeps a figure from reading on the dark page: a background that is not dark,
+    text under 4.5:1 or a line under 3:1 against the slate background (grid lines, meant
+    to be faint, excepted)."""
+    from matplotlib.lines import Line2D
+
+    problems = []
+    backgrounds = [("figure", fig.get_facecolor())] + [
+        (f"axes {i}", ax.get_facecolor()) for i, ax in enumerate(fig.axes)
+    ]
+    problems += [f"{what} background {tuple(c)} is not dark" for what, c in backgrounds if _luminance(c) > 0.05]
+    for text in fig.findobj(Text):
+        if text.get_visible() and text.get_text().strip() and _contrast(text.get_color()) < 4.5:
+            problems.append(f"text {text.get_text()!r} at {_contrast(text.get_color()):.1f}:1")
+    grid = {id(line) for ax in fig.axes for line in [*ax.xaxis.get_gridlines(), *ax.yaxis.get_gridlines()]}
+    for line in fig.findobj(Line2D):
+        if line.get_visible() and id(line) not in grid and line.get_linestyle() != "None":
+            if _contrast(line.get_color()) < 3:
+                problems.append(f"line {line.get_label()!r} at {_contrast(line.get_color()):.1f}:1")
+    return problems
+
+
+def test_every_figure_draws_in_the_dark_theme_in_both_languages(built, built_dark):
+    for (name, lang), fig in built_dark.items():
+        assert isinstance(fig, Figure) and _main_axes(fig), f"{name}[{lang}] dark"
+        assert _texts(fig) == _texts(built[name, lang]), f"{name}[{lang}]: the dark figure says something else"
+        assert dark_problems(fig) == [], f"{name}[{lang}] dark: {dark_problems(fig)}"
+
+
+def test_dark_problems_catches_the_light_figure(built):
+    found = dark_problems(built["sigmoid", "en"])
+    assert "figure background (1.0, 1.0, 1.0, 1.0) is not dark" in found
+    assert any(p.startswith("text 'logit $z$") for p in found)
+
+
+@pytest.mark.parametrize("theme", ["Dark", "", None, "slate"])
+def test_bad_theme_is_a_value_error(theme):
+    with pytest.raises(ValueError, match=r"theme must be one of \('light', 'dark'\)"):
+        FIGURES["sigmoid"](lang="en", theme=theme)
+
+
+def white_background(svg: bytes) -> bool:
+    """Whether an SVG paints white anywhere (its background rectangle, a legend box, a halo)."""
+    return bool(re.search(rb"fill:\s*#ffffff|fill=\"#ffffff\"|fill:\s*white\b", svg, re.IGNORECASE))
+
+
+@pytest.mark.parametrize("name", DRAWN)
+def test_dark_svg_has_no_white_background(name):
+    with plt.rc_context(_svg_rc()):
+        dark = _svg(FIGURES[name](lang="en", theme="dark"))
+        light = _svg(FIGURES[name](lang="en"))
+        default = _svg(FIGURES[name](lang="en", theme="light"))
+    assert not white_background(dark), f"{name}: the dark SVG paints white"
+    first_fill = re.search(rb"<path [^>]*style=\"fill:\s*(#[0-9a-f]{6})", dark)
+    assert first_fill and first_fill[1].upper() == SLATE.encode(), "the dark background is not slate"
+    assert white_background(light), "the check does not see the light figure's white background"
+    assert default == light, "theme='light' is not the default"
 
 
 # --- the package: small modules, one number format, matplotlib only here ------------------------

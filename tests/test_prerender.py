@@ -224,7 +224,7 @@ def test_figures_get_their_size_and_all_but_the_first_load_lazily() -> None:
         "![photo](x.png)\n\n![unknown](assets/figures/zz.svg)\n"
     )
     sizes = {"a": svg_size(SVG), "b": svg_size(SVG.encode())}
-    out = sized_figures(page, sizes.get).rstrip("\n").split("\n\n")
+    out = sized_figures(page, sizes.get, dark=False).rstrip("\n").split("\n\n")
     assert out[0] == '![first](../assets/figures/a.svg){ width="400" height="200" }'
     assert (
         out[1]
@@ -233,6 +233,40 @@ def test_figures_get_their_size_and_all_but_the_first_load_lazily() -> None:
     assert out[2] == "![photo](x.png)"  # not a lossbook figure: left alone
     assert out[3] == '![unknown](assets/figures/zz.svg){ loading="lazy" decoding="async" }'
     assert svg_size("<svg>") is None
+
+
+def test_each_figure_has_a_light_and_a_dark_image_with_the_same_alt_text() -> None:
+    page = "![first, [with] brackets](../assets/figures/a.svg)\n\n![second](assets/figures/b.svg)\n\n![photo](x.png)\n"
+    sizes = {"a": (400, 200), "a.dark": (401, 201), "b": (300, 100), "b.dark": (300, 100)}
+    out = sized_figures(page, sizes.get).rstrip("\n").split("\n\n")
+    assert out[0] == (
+        '![first, [with] brackets](../assets/figures/a.svg#only-light){ width="400" height="200" } '
+        '![first, [with] brackets](../assets/figures/a.dark.svg#only-dark){ width="401" height="201" '
+        'loading="lazy" decoding="async" }'
+    )  # the first figure: light eager (as before), dark lazy (never fetched in the light scheme)
+    assert out[1] == (
+        '![second](assets/figures/b.svg#only-light){ width="300" height="100" loading="lazy" decoding="async" } '
+        '![second](assets/figures/b.dark.svg#only-dark){ width="300" height="100" loading="lazy" decoding="async" }'
+    )
+    assert out[2] == "![photo](x.png)"
+    written = sized_figures("![c](assets/figures/c.svg){ #fig-c .wide }", lambda name: None)
+    assert written == (
+        "![c](assets/figures/c.svg#only-light){ #fig-c .wide } "
+        '![c](assets/figures/c.dark.svg#only-dark){ .wide loading="lazy" decoding="async" }'
+    )
+
+
+def test_both_themes_of_every_figure_are_drawn(monkeypatch, tmp_path) -> None:
+    from bookbuild.prerender import figures
+
+    started = []
+    monkeypatch.setattr(figures, "FIGURE_CACHE", tmp_path)
+    monkeypatch.setattr(figures, "figure_names", lambda key: ["a", "b"])
+    monkeypatch.setattr(figures.subprocess, "Popen", lambda cmd, cwd: started.append(cmd) or _Done())
+    drawing = figures.start_drawing(("vi", "en"), workers=1)
+    assert sorted(drawing.wanted) == [(n, lang) for n in ("a", "a.dark", "b", "b.dark") for lang in ("en", "vi")]
+    jobs = sorted(job.split(":", 1)[1] for job in started[0][3:])
+    assert jobs == sorted(f"{n}:{lang}" for n in ("a", "a.dark", "b", "b.dark") for lang in ("vi", "en"))
 
 
 def test_the_figure_worker_count_follows_the_machine(monkeypatch, tmp_path) -> None:
@@ -244,7 +278,7 @@ def test_the_figure_worker_count_follows_the_machine(monkeypatch, tmp_path) -> N
     monkeypatch.setattr(figures.subprocess, "Popen", lambda cmd, cwd: started.append(cmd) or _Done())
     monkeypatch.setattr(os, "cpu_count", lambda: 3)
     figures.start_drawing(("vi", "en"))
-    assert len(started) == 3 and sum(len(cmd) - 3 for cmd in started) == 10
+    assert len(started) == 3 and sum(len(cmd) - 3 for cmd in started) == 20  # 5 figures x 2 languages x 2 themes
     assert all(cmd[1:3] == ["-m", "bookbuild.prerender.draw"] for cmd in started)
 
 

@@ -35,8 +35,9 @@ def site(tmp_path, monkeypatch):
     (docs / "_data" / "quizzes.yml").write_text("{}\n", encoding="utf-8")
     svgs = {}
     for lang in ("vi", "en"):
-        svgs[("fig", lang)] = tmp_path / f"fig.{lang}.svg"
-        svgs[("fig", lang)].write_bytes(SVG.replace(b"<svg ", f"<svg id='{lang}' ".encode()))
+        for name in ("fig", "fig.dark"):
+            svgs[(name, lang)] = tmp_path / f"{name}.{lang}.svg"
+            svgs[(name, lang)].write_bytes(SVG.replace(b"<svg ", f"<svg id='{name}-{lang}' ".encode()))
     monkeypatch.setattr(
         build, "start_drawing", lambda langs: figures.Drawing({k: v for k, v in svgs.items() if k[1] in langs}, [])
     )
@@ -60,14 +61,24 @@ def test_each_language_gets_its_pages_assets_and_figures(site) -> None:
     assert (
         sorted(vi)
         == sorted(en)
-        == ["assets/data/explorer.json", "assets/figures/fig.svg", "assets/site.js", "index.md", "notebooks/index.md"]
+        == [
+            "assets/data/explorer.json",
+            "assets/figures/fig.dark.svg",
+            "assets/figures/fig.svg",
+            "assets/site.js",
+            "index.md",
+            "notebooks/index.md",
+        ]
     )
     assert b"0.50, m\xe1\xbb\x99t" in vi["index.md"] and en["index.md"] == b"# Home\n\none\n"
     assert en["notebooks/index.md"] == b"# S\xe1\xbb\x95 tay\n"  # not translated yet: the Vietnamese page
-    assert b"id='vi'" in vi["assets/figures/fig.svg"] and b"id='en'" in en["assets/figures/fig.svg"]
+    assert b"id='fig-vi'" in vi["assets/figures/fig.svg"] and b"id='fig-en'" in en["assets/figures/fig.svg"]
+    assert b"id='fig.dark-vi'" in vi["assets/figures/fig.dark.svg"]
     page = vi["index.md"].decode()
-    assert '![a](assets/figures/fig.svg){ width="400" height="200" }' in page
-    assert '![b](assets/figures/fig.svg){ width="400" height="200" loading="lazy" decoding="async" }' in page
+    lazy = 'loading="lazy" decoding="async"'
+    assert '![a](assets/figures/fig.svg#only-light){ width="400" height="200" } ' in page
+    assert f'![a](assets/figures/fig.dark.svg#only-dark){{ width="400" height="200" {lazy} }}' in page
+    assert f'![b](assets/figures/fig.svg#only-light){{ width="400" height="200" {lazy} }}' in page
     assert result.langs == ("vi", "en") and "index.md" in result.changed["en"]
 
 

@@ -1,5 +1,6 @@
 """Draw lossbook figures to deterministic SVG files, in a worker process:
-``python -m bookbuild.prerender.draw OUT:NAME:LANG ...`` (run by :mod:`.figures`).
+``python -m bookbuild.prerender.draw OUT:NAME:LANG ...`` (run by :mod:`.figures`), where
+``NAME`` is a figure of ``lossbook.figures.FIGURES`` (light theme) or ``<figure>.dark``.
 
 Same inputs give the same bytes: a fixed SVG hash salt, no date, text kept as text.
 """
@@ -20,11 +21,13 @@ SVG_RC = {"svg.hashsalt": "lossbook", "svg.fonttype": "none"}
 
 
 def draw(name: str, lang: str, out: Path) -> None:
-    """Draw figure ``name`` in ``lang`` to ``out`` (written whole or not at all)."""
+    """Draw figure ``name`` (``<figure>`` or ``<figure>.dark``) in ``lang`` to ``out``
+    (written whole or not at all)."""
     from lossbook.figures import FIGURES
 
+    figure, _, theme = name.partition(".")
     with plt.rc_context(SVG_RC):
-        fig = FIGURES[name](lang=lang)
+        fig = FIGURES[figure](lang=lang, theme=theme or "light")
         tmp = out.with_name(f"{out.name}.{os.getpid()}.tmp")
         fig.savefig(tmp, format="svg", metadata={"Date": None}, bbox_inches="tight")
         plt.close(fig)

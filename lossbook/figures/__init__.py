@@ -1,8 +1,9 @@
 r"""Every figure of the site, in Vietnamese and in English (all chapters).
 
-``FIGURES`` maps a figure's name to a function ``f(lang="vi") -> Figure``;
-``hooks/page_figures.py`` draws each one to ``docs/assets/figures/<name>.<lang>.svg`` and
-a page shows it with ``![alt](assets/figures/<name>.svg)``.
+``FIGURES`` maps a figure's name to a function ``f(lang="vi", theme="light") -> Figure``;
+``bookbuild.prerender`` draws each one per language and theme (``assets/figures/<name>.svg``
+and ``<name>.dark.svg``) and a page shows it with ``![alt](assets/figures/<name>.svg)`` (the
+pre-render turns that into the light/dark image pair).
 
 Rules every figure function follows:
 
@@ -17,8 +18,9 @@ Rules every figure function follows:
 * it is deterministic (no randomness, or a seeded generator), so the same sources give
   the same SVG bytes;
 * one look for all figures (:mod:`lossbook.figures._style`): the colour-blind-safe
-  Okabe–Ito palette, line styles and markers that tell series apart without colour, a
-  white background (readable on the site's dark theme too), text sized for a figure about
+  Okabe–Ito palette, line styles and markers that tell series apart without colour, two
+  themes (``theme="light"``: white background; ``"dark"``: the slate page's background,
+  light text; colours taken from ``_style.C``, never typed), text sized for a figure about
   700 px wide; every number in a label printed by :func:`lossbook.text.fmt`, like the pages'.
 
 The figures live with their chapters: :mod:`~lossbook.figures.review` (chapters 1-3),

@@ -21,7 +21,7 @@ from ..losses import (
     squared_error,
 )
 from ..text import fmt, tr
-from ._style import BLACK, BLUE, GREEN, GREY, ORANGE, SURFACE_CMAP, VERMILLION, figure_function, figure_grid
+from ._style import C, figure_function, figure_grid
 
 
 @figure_function
@@ -37,20 +37,20 @@ def losses_per_sample_figure(lang: str) -> Figure:
         ax.plot(
             y_hat,
             squared_error(y, y_hat),
-            color=BLUE,
+            color=C.BLUE,
             linestyle="--",
             label=t("bình phương sai số", "squared error") + r" $(\hat y - y)^2$",
         )
         bce_tex = r"$-\ln \hat y$" if label == 1 else r"$-\ln(1 - \hat y)$"
-        ax.plot(y_hat, bce_per_sample(y, y_hat), color=VERMILLION, label=f"BCE {bce_tex}")
+        ax.plot(y_hat, bce_per_sample(y, y_hat), color=C.VERMILLION, label=f"BCE {bce_tex}")
         wrong_end = 0.0 if label == 1 else 1.0
         ax.annotate(
             "BCE → ∞",
             xy=(abs(wrong_end - 0.02), 4.8),
             xytext=(abs(wrong_end - 0.3), 4.2),
             ha="center",
-            arrowprops={"arrowstyle": "->", "color": VERMILLION},
-            color=VERMILLION,
+            arrowprops={"arrowstyle": "->", "color": C.VERMILLION},
+            color=C.VERMILLION,
         )
         ax.set_xlim(0, 1)
         ax.set_ylim(0, 5)
@@ -74,7 +74,7 @@ def mse_curvature_figure(lang: str) -> Figure:
     t = partial(tr, lang)
     fig, axes = figure_grid(2, width=8.0, height=4.2)
     y_hat = np.linspace(0.0, 1.0, 401)
-    color_of = {0: (BLUE, "-"), 1: (VERMILLION, "--")}
+    color_of = {0: (C.BLUE, "-"), 1: (C.VERMILLION, "--")}
     for y in (0, 1):
         color, style = color_of[y]
         labels = np.full_like(y_hat, float(y))
@@ -103,7 +103,7 @@ def mse_curvature_figure(lang: str) -> Figure:
     axes[1].plot(
         y_hat,
         bce_second_derivative(1.0, y_hat),
-        color=GREEN,
+        color=C.GREEN,
         linestyle="-.",
         label=t("BCE, $y = 0$ hoặc $1$", "BCE, $y = 0$ or $1$"),
     )
@@ -115,7 +115,7 @@ def mse_curvature_figure(lang: str) -> Figure:
         t(f"âm khi y = 1\nvà ŷ < {fmt(low1, 3)}", f"negative for y = 1\nand ŷ < {fmt(low1, 3)}"),
         ha="center",
         va="bottom",
-        color=VERMILLION,
+        color=C.VERMILLION,
         fontsize=9,
     )
     axes[0].text(
@@ -124,7 +124,7 @@ def mse_curvature_figure(lang: str) -> Figure:
         t(f"âm khi y = 0\nvà ŷ > {fmt(high0, 3)}", f"negative for y = 0\nand ŷ > {fmt(high0, 3)}"),
         ha="center",
         va="bottom",
-        color=BLUE,
+        color=C.BLUE,
         fontsize=9,
     )
     axes[0].set_ylim(-1.1, 0.85)
@@ -139,7 +139,7 @@ def mse_curvature_figure(lang: str) -> Figure:
     axes[0].set_ylabel(r"$f(\hat y)$")
     axes[1].set_ylabel(r"$\partial^2 L / \partial \theta_i^2$")
     for ax, where in zip(axes, ("lower center", "lower center"), strict=True):
-        ax.axhline(0.0, color=BLACK, linewidth=0.8)
+        ax.axhline(0.0, color=C.BLACK, linewidth=0.8)
         ax.set_xlim(0, 1)
         ax.set_xlabel(r"$\hat y$")
         ax.legend(loc=where, fontsize=9)
@@ -176,7 +176,7 @@ def landscape_figure(lang: str) -> Figure:
             levels = np.array([0.0, *(m * 10.0**e for e in range(-2, 3) for m in (1, 2, 5))])
             levels = levels[: np.searchsorted(levels, L.max()) + 1]
         norm = BoundaryNorm(levels, ncolors=256)
-        filled = ax.contourf(w_grid, b_grid, L, levels=levels, cmap=SURFACE_CMAP, norm=norm)
+        filled = ax.contourf(w_grid, b_grid, L, levels=levels, cmap=C.SURFACE_CMAP, norm=norm)
         bar = fig.colorbar(filled, ax=ax, shrink=0.9, pad=0.02, format="%g")
         bar.set_label(t("MSE trung bình", "mean MSE") if loss == "mse" else t("BCE trung bình", "mean BCE"))
         bar.ax.tick_params(labelsize=9)
@@ -185,8 +185,8 @@ def landscape_figure(lang: str) -> Figure:
                 [w],
                 [b],
                 marker=marker,
-                color=ORANGE,
-                markeredgecolor=BLACK,
+                color=C.ORANGE,
+                markeredgecolor=C.BLACK,
                 linestyle="none",
                 label=f"$w = {w:g}$, $b = {fmt(b, 3)}$",
             )
@@ -212,17 +212,17 @@ def entropy_figure(lang: str) -> Figure:
     t = partial(tr, lang)
     fig, (ax,) = figure_grid(height=3.9)
     p = np.linspace(0.0, 1.0, 401)
-    ax.plot(p, binary_entropy(p), color=BLUE, label=r"$H(p) = -p\log_2 p - (1-p)\log_2(1-p)$")
+    ax.plot(p, binary_entropy(p), color=C.BLUE, label=r"$H(p) = -p\log_2 p - (1-p)\log_2(1-p)$")
     for p0, text_xy in ((0.1, (0.2, 0.3)), (0.5, (0.6, 0.72))):
         h0 = binary_entropy(p0)
-        ax.plot([p0], [h0], marker="o", color=VERMILLION, markeredgecolor=BLACK, zorder=5)
+        ax.plot([p0], [h0], marker="o", color=C.VERMILLION, markeredgecolor=C.BLACK, zorder=5)
         ax.annotate(
             t(f"p = {p0:g}: H = {fmt(h0, 3)} bit", f"p = {p0:g}: H = {fmt(h0, 3)} bits"),
             xy=(p0, h0),
             xytext=text_xy,
             ha="left",
             va="top",
-            arrowprops={"arrowstyle": "->", "color": GREY, "relpos": (0.0, 1.0)},
+            arrowprops={"arrowstyle": "->", "color": C.GREY, "relpos": (0.0, 1.0)},
         )
     ax.set_xlim(0, 1)
     ax.set_ylim(0, 1.12)

@@ -10,7 +10,7 @@ from matplotlib.figure import Figure
 from .. import datasets
 from ..optim import full_batch_gd, newton, sgd_logistic
 from ..text import fmt, tr
-from ._style import BLUE, ORANGE, VERMILLION, figure_function, figure_grid, standardise
+from ._style import C, figure_function, figure_grid, standardise
 
 #: Learning rates and lengths for the loss-history comparison (standardised features).
 #: The gradient of the mean BCE is L-Lipschitz with L = λmax(X_bᵀX_b)/(4m) ≈ 0.46 here, so
@@ -32,7 +32,7 @@ def loss_history_figure(lang: str) -> Figure:
         (
             full_batch_gd(X, ds.y, theta0, lr=_HISTORY_GD_ETA, steps=_HISTORY_STEPS).loss,
             t(f"GD toàn bộ dữ liệu, $\\eta = {_HISTORY_GD_ETA:g}$", f"full-batch GD, $\\eta = {_HISTORY_GD_ETA:g}$"),
-            BLUE,
+            C.BLUE,
             "-",
             "o",
         ),
@@ -42,11 +42,11 @@ def loss_history_figure(lang: str) -> Figure:
                 f"SGD, $\\eta = {_HISTORY_SGD_ETA:g}$ (mỗi lần lặp: một vòng dữ liệu)",
                 f"SGD, $\\eta = {_HISTORY_SGD_ETA:g}$ (one iteration = one epoch)",
             ),
-            ORANGE,
+            C.ORANGE,
             "--",
             "s",
         ),
-        (by_newton.loss, t("phương pháp Newton", "Newton's method"), VERMILLION, "-", "^"),
+        (by_newton.loss, t("phương pháp Newton", "Newton's method"), C.VERMILLION, "-", "^"),
     )
     fig, (ax,) = figure_grid(height=4.3)
     # Gaps below 1e-15 are rounding noise of float64 losses near 0.1: plot them at the floor.

@@ -13,7 +13,7 @@ from ..losses import mse_loss
 from ..models import LinearRegression
 from ..optim import slides_walk, square_function_walk
 from ..text import fmt, tr
-from ._style import BLACK, BLUE, GREEN, GREY, ORANGE, PURPLE, VERMILLION, arrow, figure_function, figure_grid
+from ._style import C, arrow, figure_function, figure_grid
 
 #: A learning rate that converges on x² + y² (each step multiplies the point by 1 − 2η).
 _WALK_SMALL_ETA = 0.25
@@ -28,7 +28,12 @@ def square_gd_figure(lang: str) -> Figure:
     """Gradient descent on f(x) = x² from x0 = 3 for several learning rates."""
     t = partial(tr, lang)
     fig, axes = figure_grid(2, width=8.0, height=4.0)
-    styles = {0.1: (BLUE, "-", "o"), 0.9: (ORANGE, "--", "s"), 1.0: (VERMILLION, ":", "^"), 1.05: (PURPLE, "-.", "D")}
+    styles = {
+        0.1: (C.BLUE, "-", "o"),
+        0.9: (C.ORANGE, "--", "s"),
+        1.0: (C.VERMILLION, ":", "^"),
+        1.05: (C.PURPLE, "-.", "D"),
+    }
     words = {
         0.1: t("hội tụ chậm", "slow"),
         0.9: t("zig-zag, hội tụ", "zig-zag, converges"),
@@ -38,7 +43,7 @@ def square_gd_figure(lang: str) -> Figure:
     runs = {eta: square_function_walk(3.0, lr=eta, steps=12) for eta in _SQUARE_ETAS}
     # Left: the iterates on the parabola, for two learning rates.
     curve = np.linspace(-3.5, 3.5, 281)
-    axes[0].plot(curve, curve**2, color=GREY, linewidth=1.2, label="$f(x) = x^2$")
+    axes[0].plot(curve, curve**2, color=C.GREY, linewidth=1.2, label="$f(x) = x^2$")
     for eta in (0.1, 0.9):
         color, style, marker = styles[eta]
         axes[0].plot(
@@ -69,7 +74,7 @@ def square_gd_figure(lang: str) -> Figure:
             linewidth=1.4,
             label=f"$\\eta = {eta:g}$: {words[eta]}",
         )
-    axes[1].axhline(0.0, color=BLACK, linewidth=0.8)
+    axes[1].axhline(0.0, color=C.BLACK, linewidth=0.8)
     axes[1].set_xlabel(t("bước $t$", "step $t$"))
     axes[1].set_ylabel("$x_t$")
     axes[1].set_title(
@@ -97,16 +102,14 @@ def walk_2d_figure(lang: str) -> Figure:
     gx, gy = np.meshgrid(grid, grid)
     for ax in axes:
         # Level sets of f itself, f = x^2 + y^2: circles through the walk's losses 1, 5, 13, 25.
-        ax.contour(
-            gx, gy, gx**2 + gy**2, levels=sorted(set(signs.loss[:-1].tolist())), colors="#BBBBBB", linewidths=0.8
-        )
+        ax.contour(gx, gy, gx**2 + gy**2, levels=sorted(set(signs.loss[:-1].tolist())), colors=C.FAINT, linewidths=0.8)
         ax.plot(
             [0],
             [0],
             marker="*",
             markersize=13,
-            color=GREEN,
-            markeredgecolor=BLACK,
+            color=C.GREEN,
+            markeredgecolor=C.BLACK,
             linestyle="none",
             zorder=6,
             label=t("cực tiểu (0, 0)", "minimum (0, 0)"),
@@ -124,8 +127,8 @@ def walk_2d_figure(lang: str) -> Figure:
         pts[:, 1],
         linestyle="none",
         marker="o",
-        color=ORANGE,
-        markeredgecolor=BLACK,
+        color=C.ORANGE,
+        markeredgecolor=C.BLACK,
         zorder=5,
         label=t(
             r"$x \leftarrow x - \eta\,\mathrm{sign}(\partial f/\partial x)$",
@@ -133,7 +136,7 @@ def walk_2d_figure(lang: str) -> Figure:
         ),
     )
     for a, b in zip(pts[:-1], pts[1:], strict=True):
-        arrow(axes[0], a, b, ORANGE)
+        arrow(axes[0], a, b, C.ORANGE)
     for _k, (px, py) in enumerate(pts[:-1]):
         axes[0].annotate(
             f"({px:g}, {py:g})",
@@ -154,13 +157,13 @@ def walk_2d_figure(lang: str) -> Figure:
         gd[:2, 1],
         linestyle="none",
         marker="s",
-        color=VERMILLION,
-        markeredgecolor=BLACK,
+        color=C.VERMILLION,
+        markeredgecolor=C.BLACK,
         zorder=5,
         label=t(f"$\\eta = {slides.eta:g}$: dao động mãi", f"$\\eta = {slides.eta:g}$: oscillates forever"),
     )
-    arrow(axes[1], gd[0], gd[1], VERMILLION, rad=0.25)
-    arrow(axes[1], gd[1], gd[2], VERMILLION, rad=0.25, style="--")
+    arrow(axes[1], gd[0], gd[1], C.VERMILLION, rad=0.25)
+    arrow(axes[1], gd[1], gd[2], C.VERMILLION, rad=0.25, style="--")
     for px, py in gd[:2]:
         axes[1].annotate(
             f"({fmt(px, 0)}, {fmt(py, 0)})",
@@ -177,7 +180,7 @@ def walk_2d_figure(lang: str) -> Figure:
         conv[:, 1],
         marker="o",
         markersize=5,
-        color=BLUE,
+        color=C.BLUE,
         linewidth=1.2,
         zorder=5,
         label=t(f"$\\eta = {small.eta:g}$: hội tụ", f"$\\eta = {small.eta:g}$: converges"),
@@ -206,13 +209,13 @@ def house_prices_figure(lang: str) -> Figure:
     fig, (ax,) = figure_grid(height=4.3)
     best = LinearRegression().fit(ds.X, ds.y)
     lines = (  # (w, b, MSE on the four houses)
-        (-0.34, 0.04, house_price_table(-0.34, 0.04).mse, VERMILLION, ":", t("bài giảng", "slides")),
-        (1.17, 0.26, house_price_table(1.17, 0.26).mse, ORANGE, "--", t("bài giảng", "slides")),
+        (-0.34, 0.04, house_price_table(-0.34, 0.04).mse, C.VERMILLION, ":", t("bài giảng", "slides")),
+        (1.17, 0.26, house_price_table(1.17, 0.26).mse, C.ORANGE, "--", t("bài giảng", "slides")),
         (
             float(best.coef_[0]),
             best.intercept_,
             mse_loss(ds.y, best.predict(ds.X)),
-            BLUE,
+            C.BLUE,
             "-",
             t("bình phương tối thiểu", "least squares"),
         ),
@@ -227,9 +230,9 @@ def house_prices_figure(lang: str) -> Figure:
         )
     table = house_price_table(1.17, 0.26)
     for xi, yi, pi in zip(table.area, table.price, table.predicted, strict=True):
-        ax.plot([xi, xi], [yi, pi], color=ORANGE, linewidth=1.0)
-    ax.scatter(ds.x, ds.y, s=60, color=BLACK, zorder=5, label=t("bốn căn nhà", "the four houses"))
-    ax.axhline(0.0, color=GREY, linewidth=0.8)
+        ax.plot([xi, xi], [yi, pi], color=C.ORANGE, linewidth=1.0)
+    ax.scatter(ds.x, ds.y, s=60, color=C.BLACK, zorder=5, label=t("bốn căn nhà", "the four houses"))
+    ax.axhline(0.0, color=C.GREY, linewidth=0.8)
     ax.set_xlim(0, 8)
     ax.set_ylim(-3.5, 11)
     ax.set_xlabel(t("diện tích", "area"))

@@ -13,21 +13,7 @@ from ..activations import logistic_growth, logit, sigmoid, sigmoid_derivative
 from ..lesson import circle_boundary, petal_sigmoid_table, tumour_threshold
 from ..models import LinearRegression, LogisticRegression
 from ..text import fmt, tr
-from ._style import (
-    BLACK,
-    BLUE,
-    GREEN,
-    GREY,
-    ORANGE,
-    PROBA_CMAP,
-    PURPLE,
-    affine,
-    figure_function,
-    figure_grid,
-    fit_separable,
-    petal_axes,
-    scatter_classes,
-)
+from ._style import C, affine, figure_function, figure_grid, fit_separable, petal_axes, scatter_classes
 
 
 @figure_function
@@ -40,17 +26,17 @@ def petal_line_figure(lang: str) -> Figure:
     w, b = float(line.coef_[0]), line.intercept_
     equation = f"$\\hat y = {affine(w, b, 3)}$"
     ax.axline(
-        (0.0, b), slope=w, color=GREEN, label=t(f"bình phương tối thiểu: {equation}", f"least squares: {equation}")
+        (0.0, b), slope=w, color=C.GREEN, label=t(f"bình phương tối thiểu: {equation}", f"least squares: {equation}")
     )
     for low, high in ((-1.0, 0.0), (1.0, 2.0)):
-        ax.axhspan(low, high, color=GREY, alpha=0.15, linewidth=0)
+        ax.axhspan(low, high, color=C.GREY, alpha=0.15, linewidth=0)
     ax.text(
         5.4,
         1.25,
         t("$\\hat y > 1$: không phải xác suất", "$\\hat y > 1$: not a probability"),
         ha="right",
         va="center",
-        color=BLACK,
+        color=C.BLACK,
     )
     ax.text(
         0.1,
@@ -58,7 +44,7 @@ def petal_line_figure(lang: str) -> Figure:
         t("$\\hat y < 0$: không phải xác suất", "$\\hat y < 0$: not a probability"),
         ha="left",
         va="center",
-        color=BLACK,
+        color=C.BLACK,
     )
     petal_axes(ax, t, ds)
     ax.set_ylim(-0.45, 1.45)
@@ -89,22 +75,25 @@ def tumour_threshold_figure(lang: str) -> Figure:
     )
     x = np.linspace(5.0, 30.0, 301)
     ax.plot(
-        x, model.predict_proba(x[:, None])[:, 1], color=BLACK, label=t("sigmoid đã khớp (BCE)", "fitted sigmoid (BCE)")
+        x,
+        model.predict_proba(x[:, None])[:, 1],
+        color=C.BLACK,
+        label=t("sigmoid đã khớp (BCE)", "fitted sigmoid (BCE)"),
     )
     b, w = model.intercept_, float(model.coef_[0])
     threshold = 0.5
     x_cut = (logit(threshold) - b) / w
-    ax.axhline(threshold, color=GREY, linewidth=1.0, linestyle="--")
+    ax.axhline(threshold, color=C.GREY, linewidth=1.0, linestyle="--")
     ax.axvline(
         x_cut,
-        color=GREEN,
+        color=C.GREEN,
         linewidth=1.4,
         linestyle="-.",
         label=t(f"ngưỡng 0.5 ↔ bán kính {fmt(x_cut, 2)}", f"threshold 0.5 ↔ radius {fmt(x_cut, 2)}"),
     )
     story = tumour_threshold()
     x_story = (story.z - b) / w
-    ax.plot([x_story], [story.probability], marker="o", markersize=9, color=ORANGE, markeredgecolor=BLACK, zorder=6)
+    ax.plot([x_story], [story.probability], marker="o", markersize=9, color=C.ORANGE, markeredgecolor=C.BLACK, zorder=6)
     ax.annotate(
         t(
             f"$\\hat y = {story.probability:g} < 0.5$ → {story.label('vi')}",
@@ -112,7 +101,7 @@ def tumour_threshold_figure(lang: str) -> Figure:
         ),
         xy=(x_story, story.probability),
         xytext=(x_story + 3.0, 0.22),
-        arrowprops={"arrowstyle": "->", "color": GREY},
+        arrowprops={"arrowstyle": "->", "color": C.GREY},
     )
     ax.set_xlim(5, 30)
     ax.set_ylim(-0.08, 1.08)
@@ -135,9 +124,9 @@ def logistic_growth_figure(lang: str) -> Figure:
     fig, (ax,) = figure_grid(height=4.0)
     time = np.linspace(0.0, 20.0, 401)
     cases = (  # (r, K, y0): two growth rates for one capacity, one smaller capacity
-        (0.5, 100.0, 5.0, BLUE, "-"),
-        (1.0, 100.0, 5.0, ORANGE, "--"),
-        (0.5, 60.0, 2.0, GREEN, "-."),
+        (0.5, 100.0, 5.0, C.BLUE, "-"),
+        (1.0, 100.0, 5.0, C.ORANGE, "--"),
+        (0.5, 60.0, 2.0, C.GREEN, "-."),
     )
     for r, K, y0, color, style in cases:
         ax.plot(
@@ -148,8 +137,8 @@ def logistic_growth_figure(lang: str) -> Figure:
             label=f"$r = {r:g}$, $K = {K:g}$, $y_0 = {y0:g}$",
         )
     for K in sorted({case[1] for case in cases}):
-        ax.axhline(K, color=GREY, linewidth=1.0, linestyle=":")
-        ax.text(20.0, K + 1.5, t(f"sức chứa K = {K:g}", f"capacity K = {K:g}"), ha="right", va="bottom", color=GREY)
+        ax.axhline(K, color=C.GREY, linewidth=1.0, linestyle=":")
+        ax.text(20.0, K + 1.5, t(f"sức chứa K = {K:g}", f"capacity K = {K:g}"), ha="right", va="bottom", color=C.GREY)
     ax.set_xlim(0, 20)
     ax.set_ylim(0, 112)
     ax.set_xlabel(t("thời gian $t$", "time $t$"))
@@ -170,24 +159,26 @@ def sigmoid_figure(lang: str) -> Figure:
     t = partial(tr, lang)
     fig, (ax,) = figure_grid(height=4.0)
     z = np.linspace(-8.0, 8.0, 401)
-    ax.plot(z, sigmoid(z), color=BLUE, label=r"$\sigma(z) = 1/(1 + e^{-z})$")
-    ax.plot(z, sigmoid_derivative(z), color=ORANGE, linestyle="--", label=r"$\sigma'(z) = \sigma(z)\,(1 - \sigma(z))$")
+    ax.plot(z, sigmoid(z), color=C.BLUE, label=r"$\sigma(z) = 1/(1 + e^{-z})$")
+    ax.plot(
+        z, sigmoid_derivative(z), color=C.ORANGE, linestyle="--", label=r"$\sigma'(z) = \sigma(z)\,(1 - \sigma(z))$"
+    )
     for level in (0.0, 1.0):
-        ax.axhline(level, color=GREY, linewidth=0.8, linestyle=":")
+        ax.axhline(level, color=C.GREY, linewidth=0.8, linestyle=":")
     peak = sigmoid_derivative(0.0)
-    ax.plot([0.0], [peak], marker="o", color=ORANGE, markeredgecolor=BLACK, zorder=5)
+    ax.plot([0.0], [peak], marker="o", color=C.ORANGE, markeredgecolor=C.BLACK, zorder=5)
     ax.annotate(
         t(f"cực đại: σ'(0) = {fmt(peak, 2)}", f"maximum: σ'(0) = {fmt(peak, 2)}"),
         xy=(0.0, peak),
         xytext=(1.6, 0.33),
-        arrowprops={"arrowstyle": "->", "color": GREY},
+        arrowprops={"arrowstyle": "->", "color": C.GREY},
     )
-    ax.plot([0.0], [sigmoid(0.0)], marker="o", color=BLUE, markeredgecolor=BLACK, zorder=5)
+    ax.plot([0.0], [sigmoid(0.0)], marker="o", color=C.BLUE, markeredgecolor=C.BLACK, zorder=5)
     ax.annotate(
         f"σ(0) = {fmt(sigmoid(0.0), 1)}",
         xy=(0.0, sigmoid(0.0)),
         xytext=(-6.5, 0.62),
-        arrowprops={"arrowstyle": "->", "color": GREY},
+        arrowprops={"arrowstyle": "->", "color": C.GREY},
     )
     ax.set_xlim(-8, 8)
     ax.set_ylim(-0.05, 1.08)
@@ -215,7 +206,7 @@ def petal_sigmoid_figure(lang: str) -> Figure:
     ds = datasets.petal_lengths()
     fig, (ax,) = figure_grid(height=4.3)
     x = np.linspace(0.0, 5.5, 301)
-    for (w, b), color, style, marker in (((0.535, -0.654), PURPLE, ":", "s"), ((2.331, -5.156), ORANGE, "--", "D")):
+    for (w, b), color, style, marker in (((0.535, -0.654), C.PURPLE, ":", "s"), ((2.331, -5.156), C.ORANGE, "--", "D")):
         table = petal_sigmoid_table(w, b)
         ax.plot(
             x,
@@ -231,7 +222,7 @@ def petal_sigmoid_figure(lang: str) -> Figure:
             marker=marker,
             markersize=5,
             color=color,
-            markeredgecolor=BLACK,
+            markeredgecolor=C.BLACK,
             zorder=4,
         )
     fitted = fit_separable(ds.X, ds.y, solver="gd", lr=_PETAL_GD_ETA, max_iter=_PETAL_GD_STEPS, tol=0.0)
@@ -239,13 +230,13 @@ def petal_sigmoid_figure(lang: str) -> Figure:
     ax.plot(
         x,
         fitted.predict_proba(x[:, None])[:, 1],
-        color=BLUE,
+        color=C.BLUE,
         label=t(
             f"BCE, {fitted.n_iter_} bước GD: $z = {affine(w, b)}$",
             f"BCE, {fitted.n_iter_} GD steps: $z = {affine(w, b)}$",
         ),
     )
-    ax.axhline(0.5, color=GREY, linewidth=0.8, linestyle=":")
+    ax.axhline(0.5, color=C.GREY, linewidth=0.8, linestyle=":")
     petal_axes(ax, t, ds)
     ax.set_ylim(-0.08, 1.08)
     ax.set_ylabel(r"$\hat y = \sigma(wx + b)$")
@@ -265,13 +256,13 @@ def decision_boundary_line_figure(lang: str) -> Figure:
     g2 = np.linspace(0.8, 2.7, 77)
     x1, x2 = np.meshgrid(g1, g2)
     y_hat = model.predict_proba(np.column_stack([x1.ravel(), x2.ravel()]))[:, 1].reshape(x1.shape)
-    filled = ax.contourf(x1, x2, y_hat, levels=np.linspace(0.0, 1.0, 11), cmap=PROBA_CMAP, vmin=0, vmax=1)
+    filled = ax.contourf(x1, x2, y_hat, levels=np.linspace(0.0, 1.0, 11), cmap=C.PROBA_CMAP, vmin=0, vmax=1)
     lines = ax.contour(
         x1,
         x2,
         y_hat,
         levels=[0.1, 0.5, 0.9],
-        colors=[GREY, BLACK, GREY],
+        colors=[C.GREY, C.BLACK, C.GREY],
         linewidths=[0.8, 2.0, 0.8],
         linestyles=["--", "-", "--"],
     )
@@ -305,13 +296,13 @@ def decision_boundary_circle_figure(lang: str) -> Figure:
     grid = np.linspace(-2.0, 2.0, 101)
     x1, x2 = np.meshgrid(grid, grid)
     y_hat = sigmoid(x1**2 + x2**2 - 1.0)  # the model's logit: z = x1² + x2² − 1
-    filled = ax.contourf(x1, x2, y_hat, levels=np.linspace(0.0, 1.0, 11), cmap=PROBA_CMAP, vmin=0, vmax=1)
+    filled = ax.contourf(x1, x2, y_hat, levels=np.linspace(0.0, 1.0, 11), cmap=C.PROBA_CMAP, vmin=0, vmax=1)
     lines = ax.contour(
         x1,
         x2,
         y_hat,
         levels=[0.3, 0.5, 0.7],
-        colors=[GREY, BLACK, GREY],
+        colors=[C.GREY, C.BLACK, C.GREY],
         linewidths=[0.8, 2.0, 0.8],
         linestyles=["--", "-", "--"],
     )

@@ -139,6 +139,9 @@ def test_each_language_gets_its_own_colour_toggle_labels_and_interface_strings()
     }
     assert [p["scheme"] for p in vi["theme"]["palette"]] == [p["scheme"] for p in en["theme"]["palette"]]
     assert vi["extra"]["theme_strings"]["top"] == "Lên đầu trang"
+    toc = [next(e["toc"] for e in c["markdown_extensions"] if isinstance(e, dict) and "toc" in e) for c in (vi, en)]
+    assert [t["permalink_title"] for t in toc] == ["Liên kết đến mục này", "Permanent link"]
+    assert all(t["slugify"] == "bookbuild.site.slugs.slugify" for t in toc)
     assert en["extra"]["theme_strings"]["lossbook.404.title"] == "Page not found"
     assert "top" not in en["extra"]["theme_strings"]  # English keeps Material's "Back to top"
     # every site string (lossbook.*) exists in every language, else a page would print the key
@@ -273,8 +276,8 @@ def test_tiny_site_has_each_language_at_its_root_with_a_switcher_to_the_twin(tin
     vi = (tiny / "site" / "a" / "index.html").read_text(encoding="utf-8")
     en = (tiny / "site" / "en" / "a" / "index.html").read_text(encoding="utf-8")
     assert '<html lang="vi"' in vi and '<html lang="en"' in en
-    assert 'href="../en/a/" hreflang="en" class="md-select__link"' in vi
-    assert 'href="../../a/" hreflang="vi" class="md-select__link"' in en
+    assert 'href="../en/a/" hreflang="en" lang="en" class="md-select__link"' in vi
+    assert 'href="../../a/" hreflang="vi" lang="vi" class="md-select__link"' in en
     assert 'id="dao-ham"' in vi  # the đ-folding slugify
     assert (
         '<link rel="alternate"' not in vi and '<link rel="alternate"' not in en

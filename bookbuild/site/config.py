@@ -7,7 +7,8 @@ reads). :func:`site_config` turns it into the configuration of one language's bu
 * that language's ``theme.language``, nav titles, ``site_description`` and ``copyright``;
 * its colour-toggle labels (``palette_toggle``: one per ``theme.palette`` entry) and its
   interface strings (``theme_strings`` → ``extra.theme_strings``, which
-  ``overrides/partials/language.html`` looks up before Material's translation);
+  ``overrides/partials/language.html`` looks up before Material's translation) and the
+  heading anchors' tooltip (``permalink_title`` → the ``toc`` extension's);
 * ``site_url`` of the language's root (``…/en/`` for English), ``docs_dir: docs`` and
   ``site_dir: site`` (``zensical-site``) relative to ``build/prerender/<lang>/``;
 * ``extra.alternate``: each language's root *relative to this language's root*, so the
@@ -180,8 +181,11 @@ def site_config(base: dict[str, Any], lang: str, ssg: str = "mkdocs") -> dict[st
     exts = []
     for ext in conf.get("markdown_extensions", []):
         name = ext if isinstance(ext, str) else next(iter(ext))
+        options = dict(({} if isinstance(ext, str) else ext[name]) or {})
         if name == "bookbuild.site.mdext":
-            ext = {name: dict(({} if isinstance(ext, str) else ext[name]) or {}, standins=ssg == "mkdocs")}
+            ext = {name: dict(options, standins=ssg == "mkdocs")}
+        if name == "toc" and "permalink_title" in mine:  # the heading anchors' tooltip
+            ext = {name: dict(options, permalink_title=mine["permalink_title"])}
         exts.append(ext)
     conf["markdown_extensions"] = exts
     return conf

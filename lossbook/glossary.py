@@ -168,7 +168,7 @@ def glossary_table(lang: str, path: Path | str | None = None) -> str:
         name = f"**{t.name(lang)}**"
         if t.also:
             name += tr(lang, " (còn gặp: ", " (also: ") + ", ".join(t.also) + ")"
-        other = t.en if lang == "vi" else t.vi
+        other = f'<span lang="{tr(lang, "en", "vi")}">{t.en if lang == "vi" else t.vi}</span>'  # read in its language
         link = f"[{_chapter_title(docs, t.chapter, lang)}]({t.chapter})"
         rows.append((name, other.replace("|", r"\|"), t.definition(lang).replace("|", r"\|"), link))
     headers = tr(

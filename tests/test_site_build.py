@@ -129,6 +129,29 @@ def test_each_language_gets_its_nav_url_alternates_and_extension_settings() -> N
     assert {"bookbuild.site.mdext": {"standins": False}} in zen["markdown_extensions"]
 
 
+def test_each_language_gets_its_own_colour_toggle_labels_and_interface_strings() -> None:
+    base = site_config.load()
+    vi, en = site_config.site_config(base, "vi"), site_config.site_config(base, "en")
+    labels = {c["theme"]["language"]: [p["toggle"]["name"] for p in c["theme"]["palette"]] for c in (vi, en)}
+    assert labels == {
+        "vi": ["Chuyển sang chế độ tối", "Chuyển sang chế độ sáng"],
+        "en": ["Switch to dark mode", "Switch to light mode"],
+    }
+    assert [p["scheme"] for p in vi["theme"]["palette"]] == [p["scheme"] for p in en["theme"]["palette"]]
+    assert vi["extra"]["theme_strings"]["top"] == "Lên đầu trang"
+    toc = [next(e["toc"] for e in c["markdown_extensions"] if isinstance(e, dict) and "toc" in e) for c in (vi, en)]
+    assert [t["permalink_title"] for t in toc] == ["Liên kết đến mục này", "Permanent link"]
+    assert all(t["slugify"] == "bookbuild.site.slugs.slugify" for t in toc)
+    assert en["extra"]["theme_strings"]["lossbook.404.title"] == "Page not found"
+    assert "top" not in en["extra"]["theme_strings"]  # English keeps Material's "Back to top"
+    # every site string (lossbook.*) exists in every language, else a page would print the key
+    own = [{k for k in c["extra"]["theme_strings"] if k.startswith("lossbook.")} for c in (vi, en)]
+    assert own[0] == own[1] and own[0]
+    broken = dict(base, languages=[dict(base["languages"][0], palette_toggle=["Tối"]), base["languages"][1]])
+    with pytest.raises(ValueError, match="palette_toggle"):
+        site_config.site_config(broken, "vi")
+
+
 def test_a_language_or_generator_that_does_not_exist_is_refused() -> None:
     base = site_config.load()
     with pytest.raises(ValueError, match="lang must be one of"):
@@ -253,8 +276,8 @@ def test_tiny_site_has_each_language_at_its_root_with_a_switcher_to_the_twin(tin
     vi = (tiny / "site" / "a" / "index.html").read_text(encoding="utf-8")
     en = (tiny / "site" / "en" / "a" / "index.html").read_text(encoding="utf-8")
     assert '<html lang="vi"' in vi and '<html lang="en"' in en
-    assert 'href="../en/a/" hreflang="en" class="md-select__link"' in vi
-    assert 'href="../../a/" hreflang="vi" class="md-select__link"' in en
+    assert 'href="../en/a/" hreflang="en" lang="en" class="md-select__link"' in vi
+    assert 'href="../../a/" hreflang="vi" lang="vi" class="md-select__link"' in en
     assert 'id="dao-ham"' in vi  # the đ-folding slugify
     assert (
         '<link rel="alternate"' not in vi and '<link rel="alternate"' not in en

@@ -5,6 +5,10 @@ Markdown extensions and the languages (its ``languages:`` list, which MkDocs its
 reads). :func:`site_config` turns it into the configuration of one language's build:
 
 * that language's ``theme.language``, nav titles, ``site_description`` and ``copyright``;
+* its colour-toggle labels (``palette_toggle``: one per ``theme.palette`` entry) and its
+  interface strings (``theme_strings`` → ``extra.theme_strings``, which
+  ``overrides/partials/language.html`` looks up before Material's translation) and the
+  heading anchors' tooltip (``permalink_title`` → the ``toc`` extension's);
 * ``site_url`` of the language's root (``…/en/`` for English), ``docs_dir: docs`` and
   ``site_dir: site`` (``zensical-site``) relative to ``build/prerender/<lang>/``;
 * ``extra.alternate``: each language's root *relative to this language's root*, so the
@@ -117,6 +121,27 @@ def translated_nav(nav: list, translations: dict[str, str]) -> list:
     return [item(e) for e in nav]
 
 
+def palette(entries: list | dict, labels: list[str] | None, lang: str) -> list:
+    """``theme.palette`` with each toggle named by ``labels`` (one per entry, in order): the
+    colour toggle speaks the page's language.
+
+    >>> palette([{"toggle": {"name": "Dark"}}, {"toggle": {"name": "Light"}}], ["Tối", "Sáng"], "vi")
+    [{'toggle': {'name': 'Tối'}}, {'toggle': {'name': 'Sáng'}}]
+    >>> palette([{"toggle": {"name": "Dark"}}], None, "en")
+    Traceback (most recent call last):
+    ValueError: mkdocs.yml: language en needs palette_toggle, one label per theme.palette entry (1)
+    """
+    entries = [entries] if isinstance(entries, dict) else entries
+    if not labels or len(labels) != len(entries):
+        raise ValueError(
+            f"mkdocs.yml: language {lang} needs palette_toggle, one label per theme.palette entry ({len(entries)})"
+        )
+    return [
+        dict(e, toggle=dict(e["toggle"], name=label)) if "toggle" in e else copy.deepcopy(e)
+        for e, label in zip(entries, labels, strict=True)
+    ]
+
+
 def _plugin_name(entry) -> str:
     return entry if isinstance(entry, str) else next(iter(entry))
 
@@ -140,8 +165,11 @@ def site_config(base: dict[str, Any], lang: str, ssg: str = "mkdocs") -> dict[st
     conf["theme"] = dict(conf["theme"], language=lang, custom_dir=str(OVERRIDES))
     if ssg == "zensical":  # Material's look; its own search UI (not Material's dialog)
         conf["theme"].update(variant="classic", custom_dir="overrides")
+    if conf["theme"].get("palette"):
+        conf["theme"]["palette"] = palette(conf["theme"]["palette"], mine.get("palette_toggle"), lang)
     conf["extra"] = dict(
         conf.get("extra") or {},
+        theme_strings=dict(mine.get("theme_strings") or {}),
         alternate=[
             {"name": l["name"], "link": relative_root(root_path(l["locale"], default), here), "lang": l["locale"]}
             for l in langs
@@ -153,8 +181,11 @@ def site_config(base: dict[str, Any], lang: str, ssg: str = "mkdocs") -> dict[st
     exts = []
     for ext in conf.get("markdown_extensions", []):
         name = ext if isinstance(ext, str) else next(iter(ext))
+        options = dict(({} if isinstance(ext, str) else ext[name]) or {})
         if name == "bookbuild.site.mdext":
-            ext = {name: dict(({} if isinstance(ext, str) else ext[name]) or {}, standins=ssg == "mkdocs")}
+            ext = {name: dict(options, standins=ssg == "mkdocs")}
+        if name == "toc" and "permalink_title" in mine:  # the heading anchors' tooltip
+            ext = {name: dict(options, permalink_title=mine["permalink_title"])}
         exts.append(ext)
     conf["markdown_extensions"] = exts
     return conf

@@ -65,7 +65,7 @@ print(X10.shape, "| malignant:", int(bc.y.sum()), "| features:", ", ".join(bc.fe
 #
 # Mỗi lần lặp: dự đoán, gradient $g = \frac1m X_b^\top(\hat y - y)$, Hessian
 # $H = \frac1m X_b^\top \operatorname{diag}(\hat y(1 - \hat y)) X_b$, rồi giải $H d = -g$.
-# Không line search, không kiểm tra gì: đủ cho dữ liệu tốt như ở đây, nhưng xem mục 4.
+# Không tìm kiếm theo đường, không kiểm tra gì: đủ cho dữ liệu tốt như ở đây, nhưng xem mục 4.
 
 # %% [markdown] lang="en"
 # ## 1. Newton in ten lines

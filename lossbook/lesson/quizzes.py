@@ -18,7 +18,7 @@ from ..gradcheck import numerical_hessian as _numerical_hessian
 from ..losses import bce_per_sample as _bce_per_sample
 from ..losses import bce_with_logits as _bce_with_logits
 from ..optim import newton as _newton
-from ..text import LANGS, check_lang, fmt, given
+from ..text import LANGS, check_lang, fmt, given, tr
 from ._given import CONFIDENT_WRONG_Y_HAT, QUIZ_Y_HAT, QUIZ_Z
 from ._table import Col, table
 from .convexity import separable_no_minimiser
@@ -189,13 +189,14 @@ class SecondDerivatives:
 
     def markdown(self, lang: str = "vi", digits: int = 4) -> str:
         columns = (Col("đạo hàm", "derivative", "l"), Col("giá trị", "value"), Col("đáp án", "answer", "l"))
+        label = [tr(lang, f"Câu {q[1:]} {letter})", f"{q} {letter})") for q, letter, _ in self.answers]  # q: "Q4"
         rows = [
-            (r"$\frac{\partial^2 f}{\partial x^2}$", fmt(self.f_xx, digits), f"Q4 {self.answers[0][1]})"),
-            (r"$\frac{\partial^2 f}{\partial y^2}$", fmt(self.f_yy, digits), f"Q5 {self.answers[1][1]})"),
+            (r"$\frac{\partial^2 f}{\partial x^2}$", fmt(self.f_xx, digits), label[0]),
+            (r"$\frac{\partial^2 f}{\partial y^2}$", fmt(self.f_yy, digits), label[1]),
             (
                 r"$\frac{\partial^2 f}{\partial x\,\partial y} = \frac{\partial^2 f}{\partial y\,\partial x}$",
                 fmt(self.f_xy, digits),
-                f"Q6 {self.answers[2][1]})",
+                label[2],
             ),
         ]
         return table(lang, columns, rows)
@@ -220,6 +221,8 @@ def quiz_second_derivatives(
     | $\frac{\partial^2 f}{\partial x^2}$ | 2.0000 | Q4 b) |
     | $\frac{\partial^2 f}{\partial y^2}$ | 6.0000 | Q5 d) |
     | $\frac{\partial^2 f}{\partial x\,\partial y} = \frac{\partial^2 f}{\partial y\,\partial x}$ | 4.0000 | Q6 c) |
+    >>> print(r.markdown("vi").splitlines()[2])
+    | $\frac{\partial^2 f}{\partial x^2}$ | 2.0000 | Câu 4 b) |
     """
 
     def f(v: np.ndarray) -> float:

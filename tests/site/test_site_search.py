@@ -10,10 +10,14 @@ built pages' text, not from the search index, so a broken index cannot agree wit
 from __future__ import annotations
 
 import re
+import warnings
 
 import pytest
 from site_audit import SCREENSHOTS
 from site_checks import article_text, check_search_results, fold, lang_of, pages_mentioning, search
+
+from bookbuild.site.slugs import fold as strip_diacritics
+from lossbook.glossary import load_glossary
 
 pytestmark = pytest.mark.browser
 
@@ -117,3 +121,99 @@ def test_search_without_diacritics_relies_on_the_folded_words(tab, base_url, pag
     tab.goto(home(base_url, "vi"), wait_until="load")
     problems = check_search_results(search(tab, "ham mat mat"), "vi", expected, "ham mat mat")
     assert problems, "'ham mat mat' found the 'hàm mất mát' pages with no folded spelling in the index"
+
+
+# --- Issue 11: each glossary term finds the chapter that defines it --------------------------
+#
+# Every term's Vietnamese name, typed with and without diacritics, should find its defining
+# chapter (the glossary's ``chapter``) first. Material's lunr ORs the syllables of a query
+# and ranks by each section's score, titles weighing 1000 times the text, so a term made of
+# common syllables ("hàm trong", "tìm kiếm theo đường") or in a shorter section title of
+# another page ("Newton và gradient descent") ranks that page first. The fix is in the
+# content (the defining chapter's heading or first paragraph names the term; the glossary
+# page, a summary, has a search boost of 0.1). The queries below do not find their chapter
+# first yet (measured on the built site, 2026-12-02): they are reported, not failed; a query
+# that starts failing fails the test, one that starts passing is reported so it leaves the list.
+TERM_SEARCH_EXCEPTIONS = frozenset(
+    q.strip()
+    for q in """
+    đạo hàm|số gia|so gia|tỉ số sai phân|ti so sai phan|đạo hàm hỗn hợp|dao ham hon hop|đạo hàm riêng|dao ham rieng
+    hàm mất mát|ham mat mat|gradient descent|đường đồng mức|duong dong muc|hàm hợp|hàm trong
+    ham trong|hàm ngoài|ham ngoai|sai phân trung tâm|sai phan trung tam|ma trận Hessian
+    đặc trưng|dac trung|nhãn|nhan|tham số|tham so|trọng số|trong so|bias|sai số bình phương
+    sai so binh phuong|sai số bình phương trung bình|sai so binh phuong trung binh|lớp|lop
+    điều kiện ban đầu|dieu kien ban dau|hàm sigmoid|ham sigmoid
+    ti le cuoc|đồng biến|dong bien|tràn số|tran so|phi tuyến|phi tuyen|lồi|loi|cao nguyên
+    gradient biến mất|gradient bien mat|entropy chéo nhị phân
+    phân kỳ Kullback–Leibler|phan ky Kullback–Leibler|log hợp lý|log hop ly|đồng xu cân đối
+    dong xu can doi|dừng sớm|dung som|tach duoc tuyen tinh|điều chuẩn|dieu chuan
+    hạ gradient ngẫu nhiên|epoch|vector hoá|vector hoa|tựa Newton|tua Newton
+    tìm kiếm theo đường|tim kiem theo duong|điểm yên ngựa|diem yen ngua
+    giam chan|hoi tu bac hai|độ lệch chuẩn|do lech chuan|cắt cụt|cat cut
+    """.replace("\n", "|").split("|")
+    if q.strip()
+)
+
+
+def term_queries() -> list[tuple[str, str]]:
+    """(what the reader types, the defining chapter's path) for every glossary term, with
+    its diacritics and, when it has any, without (as typed on a keyboard without them)."""
+    queries = []
+    for term in load_glossary():
+        chapter = "/" + term.chapter.removesuffix(".md") + "/"
+        queries += [(q, chapter) for q in dict.fromkeys((term.vi, strip_diacritics(term.vi)))]
+    return queries
+
+
+def search_again(tab, query: str) -> list[str]:
+    """:func:`search` in a page that already searched: the box is emptied first and the
+    result list allowed to reset, so the answer read is the new query's."""
+    box = tab.locator("input.md-search__input")
+    if box.input_value():
+        box.fill("")
+        box.press("End")
+        tab.wait_for_function("() => !document.querySelector('.md-search-result__list').children.length")
+    return search(tab, query)
+
+
+def term_search_problems(tab, base_url: str, queries: list[tuple[str, str]]) -> tuple[list[str], list[str]]:
+    """(queries outside the exceptions whose first result is not their chapter, exceptions
+    that now find it first), searched in one Vietnamese page."""
+    tab.goto(home(base_url, "vi"), wait_until="load")
+    wrong, fixed = [], []
+    for query, chapter in queries:
+        results = search_again(tab, query)
+        first = results[0] if results else "no result"
+        if first != chapter and query not in TERM_SEARCH_EXCEPTIONS:
+            wrong.append(f"{query!r}: first {first}, not its defining chapter {chapter} ({results[:4]})")
+        if first == chapter and query in TERM_SEARCH_EXCEPTIONS:
+            fixed.append(query)
+    return wrong, fixed
+
+
+def test_each_glossary_term_finds_its_defining_chapter_first(tab, base_url, site_pages) -> None:
+    queries = term_queries()
+    assert len(queries) > 100 and {c for _, c in queries} <= {p.path for p in site_pages}, "a chapter not built"
+    unknown = TERM_SEARCH_EXCEPTIONS - {q for q, _ in queries}
+    assert not unknown, f"exceptions that are no glossary term's query any more: {sorted(unknown)}"
+    wrong, fixed = term_search_problems(tab, base_url, queries)
+    if fixed:
+        warnings.warn(
+            f"these now find their chapter first, drop them from TERM_SEARCH_EXCEPTIONS: {fixed}", stacklevel=1
+        )
+    assert not wrong, "glossary terms whose defining chapter is not the first result:\n" + "\n".join(wrong)
+
+
+def test_the_term_search_check_catches_a_chapter_missing_from_the_index(tab, base_url) -> None:
+    """The index without chapter 9's sections: its terms that pass today must be reported."""
+    queries = [(q, c) for q, c in term_queries() if c == "/09-convexity/" and q not in TERM_SEARCH_EXCEPTIONS]
+    assert queries, "chapter 9 has terms that find it first today"
+
+    def without_chapter_9(route):
+        index = route.fetch().json()
+        index["docs"] = [d for d in index["docs"] if not d["location"].startswith("09-convexity/")]
+        route.fulfill(json=index)
+
+    tab.route("**/search/search_index.json", without_chapter_9)
+    wrong, _ = term_search_problems(tab, base_url, queries)
+    assert len(wrong) == len(queries), f"not every chapter 9 term was reported: {wrong}"

@@ -55,8 +55,6 @@ def shared_names() -> set[str]:
     return names
 
 
-
-
 def placeholders(markdown: str) -> list[str]:
     return [m.group("expr") for m in PLACEHOLDER.finditer(strip_code(markdown))]
 

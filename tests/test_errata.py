@@ -264,13 +264,13 @@ def test_every_severity_is_used_and_counted():
 
 
 def dead_errata_links(markdown: str, anchors: set[str]) -> list[str]:
-    """The erratum ids a page links (13-errata.md#<id>) that have no anchor on the errata page."""
+    """The erratum ids a page links (errata.md#<id>) that have no anchor on the errata page."""
     prefixes = tuple(f"{s}-" for s in SOURCES)
-    return [t for t in re.findall(r"13-errata\.md#([\w-]+)", markdown) if t.startswith(prefixes) and t not in anchors]
+    return [t for t in re.findall(r"errata\.md#([\w-]+)", markdown) if t.startswith(prefixes) and t not in anchors]
 
 
 def test_links_to_errata_ids_resolve():
-    """A chapter links an erratum as 13-errata.md#<id>: every such id has its anchor on the page."""
+    """A chapter links an erratum as errata.md#<id>: every such id has its anchor on the page."""
     anchors = set(
         re.findall(
             r'<span id="([\w-]+)"></span>', errata.render_errata_markdown("vi") + errata.render_confirmed_markdown("vi")
@@ -279,7 +279,7 @@ def test_links_to_errata_ids_resolve():
     assert anchors == set(IDS) | {c.id for c in CONFIRMED}
     for page in DOCS.glob("*.md"):
         assert not dead_errata_links(page.read_text(encoding="utf-8"), anchors), page.name
-    planted = "see [the errata](13-errata.md#slides-sgd2-w1) and [this](13-errata.md#slides-no-such-id)"
+    planted = "see [the errata](errata.md#slides-sgd2-w1) and [this](errata.md#slides-no-such-id)"
     assert dead_errata_links(planted, anchors) == ["slides-no-such-id"]
 
 

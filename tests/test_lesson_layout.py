@@ -32,12 +32,18 @@ ROOT = Path(__file__).resolve().parent.parent
 DOCS = ROOT / "docs"
 LESSON = ROOT / "lossbook" / "lesson"
 PLACEHOLDER = re.compile(r"\{\{\s*(?P<expr>.+?)\s*\}\}")
-CHAPTER_PAGE = re.compile(r"(?P<number>\d\d)-(?P<topic>[a-z0-9-]+?)(?:\.en)?\.md")
+#: A chapter (``07-mse-sigmoid.md``), or one of the unnumbered pages that have a lesson module.
+CHAPTER_PAGE = re.compile(r"(?:(?P<number>\d\d)-)?(?P<topic>[a-z0-9-]+?)(?:\.en)?\.md")
+LESSON_PAGES = ("quizzes", "errata")
 MAX_LINES = 500
 
 
 def chapter_pages() -> list[Path]:
-    return sorted(p for p in DOCS.glob("*.md") if CHAPTER_PAGE.fullmatch(p.name))
+    def is_lesson_page(name: str) -> bool:
+        m = CHAPTER_PAGE.fullmatch(name)
+        return bool(m) and (m.group("number") is not None or m.group("topic") in LESSON_PAGES)
+
+    return sorted(p for p in DOCS.glob("*.md") if is_lesson_page(p.name))
 
 
 def chapter_module(page_name: str):
@@ -47,7 +53,7 @@ def chapter_module(page_name: str):
 
 
 def shared_names() -> set[str]:
-    names = {"lb", "np", "math", "lang", "quiz", "explorer"}
+    names = {"lb", "np", "math", "lang", "quiz", "explorer", "chapter_header", "chapter_footer"}
     names |= set(lossbook.text.__all__) | set(lossbook.errata.__all__)
     for path in LESSON.glob("_*.py"):
         if path.name != "__init__.py":

@@ -203,7 +203,7 @@ def test_quiz_with_an_answer_outside_the_options_or_an_unknown_id_is_rejected() 
 
 
 def test_a_page_quiz_renders_from_the_quizzes_file() -> None:
-    out = substitute('{{ quiz("slides-q1-steps-order") }}', "en", "12-quizzes.md")
+    out = substitute('{{ quiz("slides-q1-steps-order") }}', "en", "quizzes.md")
     assert out.startswith('<div class="lb-quiz" id="quiz-slides-q1-steps-order"')
 
 

@@ -220,7 +220,7 @@ def test_every_quiz_used_on_a_page_exists() -> None:
     assert not unknown, f"pages use quizzes that docs/_data/quizzes.yml lacks: {unknown}"
 
 
-@pytest.mark.parametrize("page", ["12-quizzes.md", "12-quizzes.en.md"])
+@pytest.mark.parametrize("page", ["quizzes.md", "quizzes.en.md"])
 def test_the_quizzes_page_shows_every_question(page: str) -> None:
     shown = QUIZ_CALL.findall((DOCS / page).read_text("utf-8"))
     assert sorted(shown) == IDS, (

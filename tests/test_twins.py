@@ -24,7 +24,7 @@ def test_every_page_with_a_twin_is_checked():
     assert {
         "docs/index.md",
         "docs/08-bce.md",
-        "docs/13-errata.md",
+        "docs/errata.md",
         "docs/notebooks/index.md",
         "docs/notebooks/sgd-by-hand.py",
     } <= names

@@ -15,6 +15,7 @@ import re
 from typing import Any
 
 from ._common import PrerenderError, fresh_lossbook
+from .chapters import render_chapter_footer, render_chapter_header
 from .explorer import render_explorer
 from .expressions import SAFE_BUILTINS, ExpressionError, check_expression
 from .quizzes import QUIZ_FILE, load_quizzes, render_quiz
@@ -36,11 +37,12 @@ class PageError(PrerenderError):
         super().__init__(f"{page}:{line}: {{{{ {expression} }}}}: {reason}")
 
 
-def namespace(lang: str) -> dict[str, Any]:
+def namespace(lang: str, page: str = "<page>") -> dict[str, Any]:
     """The names a page's ``{{ ... }}`` may use, in language ``lang``.
 
     ``lossbook.lesson``'s and ``lossbook.errata``'s public names (``__all__``), ``lb`` (the
-    package), ``np``, ``math``, ``lang``, ``quiz("id")``, ``explorer()``, and ``fmt``,
+    package), ``np``, ``math``, ``lang``, ``quiz("id")``, ``explorer()``, ``chapter_header()``,
+    ``chapter_footer()`` (the frame of chapter ``page``), and ``fmt``,
     ``sci``, ``given``, ``tr`` of :mod:`lossbook.text`. Built-ins: only
     :data:`~.expressions.SAFE_BUILTINS`.
     """
@@ -66,6 +68,8 @@ def namespace(lang: str) -> dict[str, Any]:
         tr=text.tr,
         quiz=lambda quiz_id: render_quiz(quiz_id, lang, quizzes),
         explorer=lambda: render_explorer(lang),
+        chapter_header=lambda: render_chapter_header(page, lang),
+        chapter_footer=lambda: render_chapter_footer(page, lang),
         __builtins__=dict(SAFE_BUILTINS),
     )
     return ns
@@ -86,7 +90,7 @@ def substitute(markdown: str, lang: str, where: str = "<page>") -> str:
     """
     if not PLACEHOLDER.search(markdown):
         return markdown
-    ns = namespace(lang)
+    ns = namespace(lang, where)
     out, fence = [], ""
     for number, line in enumerate(markdown.splitlines(keepends=True), start=1):
         m = FENCE.match(line)

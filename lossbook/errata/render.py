@@ -59,7 +59,7 @@ def _source_name(key: str, lang: str) -> str:
 
 
 def _anchor(record_id: str) -> str:
-    """The ID cell: the id, and an anchor so a chapter can link ``13-errata.md#<id>``."""
+    """The ID cell: the id, and an anchor so a chapter can link ``errata.md#<id>``."""
     return f'<span id="{record_id}"></span>`{record_id}`'
 
 

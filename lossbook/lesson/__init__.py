@@ -47,10 +47,12 @@ from .optimization import *  # noqa: F403
 from .quizzes import *  # noqa: F403
 from .sgd_vectorized import *  # noqa: F403
 from .sigmoid import *  # noqa: F403
+from .using_the_model import *  # noqa: F403
+from .where_next import *  # noqa: F403
 from .why_not_a_line import *  # noqa: F403
 
 #: The chapters' modules, in the order of the pages: ``docs/01-optimization.md`` ↔
-#: ``lossbook.lesson.optimization`` … ``docs/13-errata.md`` ↔ ``lossbook.lesson.errata``. (By
+#: ``lossbook.lesson.optimization`` … ``docs/errata.md`` ↔ ``lossbook.lesson.errata``. (By
 #: module name: ``lossbook.lesson.chain_rule`` is the chapter-2 *function*, as before the split.)
 CHAPTERS = tuple(
     importlib.import_module(f"{__name__}.{name}")
@@ -66,6 +68,8 @@ CHAPTERS = tuple(
         "convexity",
         "sgd_vectorized",
         "newton",
+        "using_the_model",
+        "where_next",
         "quizzes",
         "errata",
     )

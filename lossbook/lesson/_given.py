@@ -116,7 +116,7 @@ SGD_THETA: tuple[float, float] = (SGD_B, SGD_W)
 SGD2_X: tuple[float, float] = (SGD_X, 0.2)
 SGD2_THETA: tuple[float, float, float] = (SGD_B, 0.5, SGD_W)
 
-# --- chapter 12: the quizzes -----------------------------------------------------------------------------
+# --- the quizzes page -----------------------------------------------------------------------------------
 #: The predictions at which quiz 3's four formulas are compared with the BCE.
 QUIZ_Y_HAT: tuple[float, ...] = (0.1, 0.3, 0.5, 0.7, 0.9)
 #: The logit at which the options for :math:`dL/dz` are compared with a finite difference.

@@ -1,4 +1,4 @@
-r"""Page 13 (``docs/13-errata.md``): the numbers the errata page states about the errata
+r"""Page 13 (``docs/errata.md``): the numbers the errata page states about the errata
 (their count per source) and about the rounding rule they are judged by.
 
 The errata themselves are :mod:`lossbook.errata` (``ERRATA``, ``CONFIRMED``, the renderers);

@@ -1,4 +1,4 @@
-r"""Chapter 12 (``docs/12-quizzes.md``): the quizzes' answers that are computations."""
+r"""The quizzes page (``docs/quizzes.md``): the quizzes' answers that are computations."""
 
 from __future__ import annotations
 

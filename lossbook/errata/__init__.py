@@ -45,7 +45,7 @@ from .model import SEVERITIES, CheckResult, Confirmed, Erratum, Ref
 from .model import _round_printed as _round_printed  # the tests' rounding rule
 from .model import _same as _same
 from .records import CONFIRMED, CONFIRMED_BY_ID, ERRATA, ERRATUM, SOURCES
-from .render import SEVERITY_TEXT, count_errata, render_confirmed_markdown, render_errata_markdown
+from .render import SEVERITY_TEXT, count_errata, erratum_note, render_confirmed_markdown, render_errata_markdown
 
 __all__ = [
     "Text",
@@ -65,4 +65,5 @@ __all__ = [
     "load",
     "render_errata_markdown",
     "render_confirmed_markdown",
+    "erratum_note",
 ]

@@ -128,3 +128,36 @@ def render_confirmed_markdown(lang: str = "vi") -> str:
         for c in CONFIRMED
     ]
     return md_table(_CONFIRMED_HEADERS[lang], [[_cell(x) for x in row] for row in rows], "llll")
+
+
+_NOTE_TEXT = {
+    "vi": ("Ghi chú về nguồn", "Đúng", "Đính chính"),
+    "en": ("A note on the source", "Correct", "Erratum"),
+}
+
+
+def erratum_note(record_id: str, lang: str) -> str:
+    r"""A chapter's one-line, collapsed note on a source's mistake, linking its erratum.
+
+    Placed on its own line (``{{ erratum_note("slides-walk-rule", lang) }}``), it renders a
+    closed ``??? note`` whose body says what the source writes, the correct value (computed
+    by lossbook) and the erratum's link: the chapter teaches, the errata page audits.
+
+    >>> print(erratum_note("slides-naturals-domain", "en"))  # doctest: +NORMALIZE_WHITESPACE
+    ??? note "A note on the source"
+        Lecture slides ('Square function' and 'Optimization: 2D function'): $-100 \leq x \leq 100$, $x \in \mathbb{N}$ (and $x, y \in \mathbb{N}$). Correct: $-100 \leq x \leq 100$, $x \in \mathbb{R}$ (and $x, y \in \mathbb{R}$). [Erratum `slides-naturals-domain`](errata.md#slides-naturals-domain)
+    >>> erratum_note("no-such-id", "en")
+    Traceback (most recent call last):
+    ...
+    KeyError: "record_id: no erratum 'no-such-id' in errata.yml"
+    """
+    lang = check_lang(lang)
+    record = next((e for e in ERRATA if e.id == record_id), None)
+    if record is None:
+        raise KeyError(f"record_id: no erratum {record_id!r} in errata.yml")
+    title, correct, erratum = _NOTE_TEXT[lang]
+    body = (
+        f"{_source_name(record.source, lang)} ({record.location(lang)}): {record.says(lang)}. "
+        f"{correct}: {record.correct(lang)}. [{erratum} `{record.id}`](errata.md#{record.id})"
+    )
+    return f'??? note "{title}"\n    {body.strip()}'

@@ -13,7 +13,7 @@ from ..losses import mse_loss
 from ..models import LinearRegression
 from ..optim import slides_walk, square_function_walk
 from ..text import fmt, tr
-from ._style import C, arrow, figure_function, figure_grid
+from ._style import PRIME, C, arrow, figure_function, figure_grid
 
 #: A learning rate that converges on x² + y² (each step multiplies the point by 1 − 2η).
 _WALK_SMALL_ETA = 0.25
@@ -78,7 +78,10 @@ def square_gd_figure(lang: str) -> Figure:
     axes[1].set_xlabel(t("bước $t$", "step $t$"))
     axes[1].set_ylabel("$x_t$")
     axes[1].set_title(
-        t(r"$x_t = x_{t-1} - \eta f'(x_{t-1})$, $x_0 = 3$", r"$x_t = x_{t-1} - \eta f'(x_{t-1})$, $x_0 = 3$")
+        t(
+            rf"$x_t = x_{{t-1}} - \eta f{PRIME}(x_{{t-1}})$, $x_0 = 3$",
+            rf"$x_t = x_{{t-1}} - \eta f{PRIME}(x_{{t-1}})$, $x_0 = 3$",
+        )
     )
     axes[1].legend(loc="upper center", bbox_to_anchor=(0.5, -0.2), ncol=2, fontsize=9)
     fig.suptitle(

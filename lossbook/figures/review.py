@@ -150,7 +150,7 @@ def walk_2d_figure(lang: str) -> Figure:
             ha="left",
             va="top",
         )
-    axes[0].set_title(t("Bài giảng: bước $\\eta = 1$ theo dấu đạo hàm", "Slides: steps of $\\eta = 1$ by the sign"))
+    axes[0].set_title(t("Bước $\\eta = 1$ theo dấu đạo hàm", "Steps of $\\eta = 1$ by the sign"))
     axes[0].legend(loc="lower left", fontsize=9)
 
     # Right: standard gradient descent x <- x - eta * df/dx.
@@ -197,8 +197,8 @@ def walk_2d_figure(lang: str) -> Figure:
     axes[1].legend(loc="lower right", fontsize=9)
     fig.suptitle(
         t(
-            "$f(x, y) = x^2 + y^2$ từ $(3, 4)$: quy tắc nào cho ra các số của bài giảng?",
-            "$f(x, y) = x^2 + y^2$ from $(3, 4)$: which rule gives the slides' numbers?",
+            "$f(x, y) = x^2 + y^2$ từ $(3, 4)$: bước theo dấu hay gradient descent?",
+            "$f(x, y) = x^2 + y^2$ from $(3, 4)$: sign steps or gradient descent?",
         )
     )
     return fig

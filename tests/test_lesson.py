@@ -744,3 +744,17 @@ def test_hard_threshold_gradient_is_zero_off_the_boundary_and_the_sigmoids_is_no
     # quotient does see the jump, and descent moves
     on_edge = lesson.hard_threshold_descent(b=-3.0, w=1.0, steps=1)
     assert on_edge.gradient != (0.0, 0.0) and on_edge.end != on_edge.start
+
+
+def test_chapter_6_says_right_what_scipy_expit_does() -> None:
+    """Chapter 6: expit is the plain formula, right at z = -1000 only because 1/inf = 0 (no
+    warning), and 1 - expit(40) loses every digit, where lb.sigmoid(-40) keeps them."""
+    import warnings
+
+    from scipy.special import expit
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        assert expit(-1000.0) == 0.0 and expit(1000.0) == 1.0
+    assert 1 - expit(40.0) == 0.0 and lb.sigmoid(-40.0) > 0.0
+    assert expit(-40.0) == 1 / (1 + np.exp(40.0))  # the plain formula, bit for bit here

@@ -210,14 +210,16 @@ def petal_sigmoid_figure(lang: str) -> Figure:
     ds = datasets.petal_lengths()
     fig, (ax,) = figure_grid(height=4.3)
     x = np.linspace(0.0, 5.5, 301)
-    for (w, b), color, style, marker in (((0.535, -0.654), C.PURPLE, ":", "s"), ((2.331, -5.156), C.ORANGE, "--", "D")):
+    for k, ((w, b), color, style, marker) in enumerate(
+        (((0.535, -0.654), C.PURPLE, ":", "s"), ((2.331, -5.156), C.ORANGE, "--", "D")), start=1
+    ):
         table = petal_sigmoid_table(w, b)
         ax.plot(
             x,
             sigmoid(w * x + b),
             color=color,
             linestyle=style,
-            label=t("bài giảng", "slides") + f": $z = {affine(w, b, None)}$",
+            label=t(f"bảng {k}", f"table {k}") + f": $z = {affine(w, b, None)}$",
         )
         ax.plot(
             table.x,

@@ -726,3 +726,35 @@ def test_sgd_epoch_residuals_at_the_start_by_hand() -> None:
     b, w = 0.1, -0.1
     expected = [1 / (1 + math.exp(-(b + w * x))) - y for x, y in zip(d.X[:, 0], d.y, strict=True)]
     assert lesson.sgd_epoch_table((b, w)).residual0 == pytest.approx(expected, rel=1e-12)
+
+
+# --- chapter 4: why not a hard threshold ---------------------------------------------------------
+
+
+def test_hard_threshold_gradient_is_zero_off_the_boundary_and_the_sigmoids_is_not() -> None:
+    r = lesson.hard_threshold_descent()
+    assert r.gradient == (0.0, 0.0) and r.end == r.start and r.errors == 2
+    # the smooth cost's gradient, by hand: (2/m) sum (yhat - y) yhat (1 - yhat) (1, x)
+    data = lb.datasets.petal_lengths()
+    x, y = data.X[:, 0], data.y
+    p = lb.sigmoid(r.start[0] + r.start[1] * x)
+    g = 2 * np.mean(((p - y) * p * (1 - p))[:, None] * np.c_[np.ones_like(x), x], axis=0)
+    assert np.allclose(r.smooth_gradient, g, atol=1e-8)
+    # "almost everywhere": with a petal exactly on the boundary (x = 3, z = 0) the difference
+    # quotient does see the jump, and descent moves
+    on_edge = lesson.hard_threshold_descent(b=-3.0, w=1.0, steps=1)
+    assert on_edge.gradient != (0.0, 0.0) and on_edge.end != on_edge.start
+
+
+def test_chapter_6_says_right_what_scipy_expit_does() -> None:
+    """Chapter 6: expit is the plain formula, right at z = -1000 only because 1/inf = 0 (no
+    warning), and 1 - expit(40) loses every digit, where lb.sigmoid(-40) keeps them."""
+    import warnings
+
+    from scipy.special import expit
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        assert expit(-1000.0) == 0.0 and expit(1000.0) == 1.0
+    assert 1 - expit(40.0) == 0.0 and lb.sigmoid(-40.0) > 0.0
+    assert np.isclose(expit(-40.0), 1 / (1 + np.exp(40.0)), rtol=1e-14, atol=0)  # the plain formula

@@ -84,6 +84,15 @@ RC = {
     "mathtext.fontset": "dejavusans",
 }
 
+#: The prime of σ′ and f′, for text and mathtext alike: write ``f"$\\sigma{PRIME}(z)$"``, never
+#: ``$\\sigma'(z)$``. Mathtext draws ``'`` (``\\prime``) from Computer Modern's ``cmsy10`` even
+#: under the ``dejavusans`` font set, and an SVG that keeps text as text then asks for the
+#: character "0" in ``cmsy10`` (where that code point is the prime): no browser has the font,
+#: so readers saw "σ⁰". U+2032 is a real Unicode prime that DejaVu Sans (and any fallback font)
+#: draws. Likewise write ℝ, not ``\\mathbb{R}`` (which mathtext takes from STIX).
+#: ``tests/test_figure_fonts.py`` checks every SVG.
+PRIME = "\N{PRIME}"
+
 #: Material's ``slate`` background, ``hsl(225deg 15% 14%)``: the dark figures sit on it
 #: without a visible rectangle.
 SLATE = "#1E2129"

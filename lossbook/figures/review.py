@@ -13,7 +13,7 @@ from ..losses import mse_loss
 from ..models import LinearRegression
 from ..optim import slides_walk, square_function_walk
 from ..text import fmt, tr
-from ._style import C, arrow, figure_function, figure_grid
+from ._style import PRIME, C, arrow, figure_function, figure_grid
 
 #: A learning rate that converges on x² + y² (each step multiplies the point by 1 − 2η).
 _WALK_SMALL_ETA = 0.25
@@ -78,7 +78,10 @@ def square_gd_figure(lang: str) -> Figure:
     axes[1].set_xlabel(t("bước $t$", "step $t$"))
     axes[1].set_ylabel("$x_t$")
     axes[1].set_title(
-        t(r"$x_t = x_{t-1} - \eta f'(x_{t-1})$, $x_0 = 3$", r"$x_t = x_{t-1} - \eta f'(x_{t-1})$, $x_0 = 3$")
+        t(
+            rf"$x_t = x_{{t-1}} - \eta f{PRIME}(x_{{t-1}})$, $x_0 = 3$",
+            rf"$x_t = x_{{t-1}} - \eta f{PRIME}(x_{{t-1}})$, $x_0 = 3$",
+        )
     )
     axes[1].legend(loc="upper center", bbox_to_anchor=(0.5, -0.2), ncol=2, fontsize=9)
     fig.suptitle(
@@ -147,7 +150,7 @@ def walk_2d_figure(lang: str) -> Figure:
             ha="left",
             va="top",
         )
-    axes[0].set_title(t("Bài giảng: bước $\\eta = 1$ theo dấu đạo hàm", "Slides: steps of $\\eta = 1$ by the sign"))
+    axes[0].set_title(t("Bước $\\eta = 1$ theo dấu đạo hàm", "Steps of $\\eta = 1$ by the sign"))
     axes[0].legend(loc="lower left", fontsize=9)
 
     # Right: standard gradient descent x <- x - eta * df/dx.
@@ -194,8 +197,8 @@ def walk_2d_figure(lang: str) -> Figure:
     axes[1].legend(loc="lower right", fontsize=9)
     fig.suptitle(
         t(
-            "$f(x, y) = x^2 + y^2$ từ $(3, 4)$: quy tắc nào cho ra các số của bài giảng?",
-            "$f(x, y) = x^2 + y^2$ from $(3, 4)$: which rule gives the slides' numbers?",
+            "$f(x, y) = x^2 + y^2$ từ $(3, 4)$: bước theo dấu hay gradient descent?",
+            "$f(x, y) = x^2 + y^2$ from $(3, 4)$: sign steps or gradient descent?",
         )
     )
     return fig

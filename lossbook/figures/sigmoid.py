@@ -13,7 +13,7 @@ from ..activations import logistic_growth, logit, sigmoid, sigmoid_derivative
 from ..lesson import circle_boundary, petal_sigmoid_table, tumour_threshold
 from ..models import LinearRegression, LogisticRegression
 from ..text import fmt, tr
-from ._style import C, affine, figure_function, figure_grid, fit_separable, petal_axes, scatter_classes
+from ._style import PRIME, C, affine, figure_function, figure_grid, fit_separable, petal_axes, scatter_classes
 
 
 @figure_function
@@ -161,14 +161,18 @@ def sigmoid_figure(lang: str) -> Figure:
     z = np.linspace(-8.0, 8.0, 401)
     ax.plot(z, sigmoid(z), color=C.BLUE, label=r"$\sigma(z) = 1/(1 + e^{-z})$")
     ax.plot(
-        z, sigmoid_derivative(z), color=C.ORANGE, linestyle="--", label=r"$\sigma'(z) = \sigma(z)\,(1 - \sigma(z))$"
+        z,
+        sigmoid_derivative(z),
+        color=C.ORANGE,
+        linestyle="--",
+        label=rf"$\sigma{PRIME}(z) = \sigma(z)\,(1 - \sigma(z))$",
     )
     for level in (0.0, 1.0):
         ax.axhline(level, color=C.GREY, linewidth=0.8, linestyle=":")
     peak = sigmoid_derivative(0.0)
     ax.plot([0.0], [peak], marker="o", color=C.ORANGE, markeredgecolor=C.BLACK, zorder=5)
     ax.annotate(
-        t(f"cực đại: σ'(0) = {fmt(peak, 2)}", f"maximum: σ'(0) = {fmt(peak, 2)}"),
+        t(f"cực đại: σ{PRIME}(0) = {fmt(peak, 2)}", f"maximum: σ{PRIME}(0) = {fmt(peak, 2)}"),
         xy=(0.0, peak),
         xytext=(1.6, 0.33),
         arrowprops={"arrowstyle": "->", "color": C.GREY},
@@ -186,8 +190,8 @@ def sigmoid_figure(lang: str) -> Figure:
     ax.set_ylabel(t("giá trị", "value"))
     ax.set_title(
         t(
-            "Hàm sigmoid đưa $z \\in \\mathbb{R}$ về $(0, 1)$; đạo hàm lớn nhất tại 0",
-            "The sigmoid maps $z \\in \\mathbb{R}$ to $(0, 1)$; its slope peaks at 0",
+            "Hàm sigmoid đưa $z \\in \\mathrm{ℝ}$ về $(0, 1)$; đạo hàm lớn nhất tại 0",
+            "The sigmoid maps $z \\in \\mathrm{ℝ}$ to $(0, 1)$; its slope peaks at 0",
         )
     )
     ax.legend(loc="upper left")
@@ -206,14 +210,16 @@ def petal_sigmoid_figure(lang: str) -> Figure:
     ds = datasets.petal_lengths()
     fig, (ax,) = figure_grid(height=4.3)
     x = np.linspace(0.0, 5.5, 301)
-    for (w, b), color, style, marker in (((0.535, -0.654), C.PURPLE, ":", "s"), ((2.331, -5.156), C.ORANGE, "--", "D")):
+    for k, ((w, b), color, style, marker) in enumerate(
+        (((0.535, -0.654), C.PURPLE, ":", "s"), ((2.331, -5.156), C.ORANGE, "--", "D")), start=1
+    ):
         table = petal_sigmoid_table(w, b)
         ax.plot(
             x,
             sigmoid(w * x + b),
             color=color,
             linestyle=style,
-            label=t("bài giảng", "slides") + f": $z = {affine(w, b, None)}$",
+            label=t(f"bảng {k}", f"table {k}") + f": $z = {affine(w, b, None)}$",
         )
         ax.plot(
             table.x,

@@ -154,7 +154,7 @@ class Walk2D:
     def markdown(self, lang: str = "vi", digits: int = 1) -> str:
         columns = (
             Col("$t$"),
-            Col(r"slide: $(x_t, y_t)$", r"slides: $(x_t, y_t)$"),
+            Col(r"theo dấu: $(x_t, y_t)$", r"sign steps: $(x_t, y_t)$"),
             Col(r"$\nabla f(x_t, y_t)$"),
             Col(r"GD chuẩn: $(x_t, y_t)$", r"standard GD: $(x_t, y_t)$"),
             Col(r"$\nabla f(x_t, y_t)$"),
@@ -186,7 +186,7 @@ def walk_2d(x0: float = 3.0, y0: float = 4.0, eta: float = 1.0, steps: int = 4) 
     :math:`(0, 1)` is :math:`(0, 2)`, not the slides' :math:`(0, 0)`.
 
     >>> print(walk_2d().markdown("en"))
-    | $t$ | slides: $(x_t, y_t)$ | $\nabla f(x_t, y_t)$ | standard GD: $(x_t, y_t)$ | $\nabla f(x_t, y_t)$ |
+    | $t$ | sign steps: $(x_t, y_t)$ | $\nabla f(x_t, y_t)$ | standard GD: $(x_t, y_t)$ | $\nabla f(x_t, y_t)$ |
     |--:|--:|--:|--:|--:|
     | 0 | (3.0, 4.0) | (6.0, 8.0) | (3.0, 4.0) | (6.0, 8.0) |
     | 1 | (2.0, 3.0) | (4.0, 6.0) | (−3.0, −4.0) | (−6.0, −8.0) |

@@ -12,13 +12,14 @@ import numpy as np
 from .. import datasets as _datasets
 from ..activations import logit as _logit
 from ..activations import sigmoid as _sigmoid
+from ..gradcheck import numerical_gradient as _numerical_gradient
 from ..models import LinearRegression as _LinearRegression
 from ..models import LogisticRegression as _LogisticRegression
 from ..text import fmt, given, tr
 from ._given import THRESHOLD, TUMOUR_PROBABILITY
 from ._table import Col, table
 
-__all__ = ["petal_line_fit", "tumour_threshold", "tumour_model"]
+__all__ = ["petal_line_fit", "tumour_threshold", "tumour_model", "hard_threshold_descent"]
 
 
 @dataclass(frozen=True)
@@ -205,4 +206,94 @@ def tumour_model(
         tuple(map(float, z)),
         tuple(map(float, y_prob)),
         tuple(bool(v >= threshold) for v in y_prob),
+    )
+
+
+@dataclass(frozen=True)
+class HardThresholdDescent:
+    r"""Gradient descent on the squared error of a hard-threshold model, against a sigmoid."""
+
+    start: tuple[float, float]
+    end: tuple[float, float]
+    steps: int
+    lr: float
+    gradient: tuple[float, float]
+    smooth_gradient: tuple[float, float]
+    cost: float
+    errors: int
+
+    def markdown(self, lang: str = "vi", digits: int = 4) -> str:
+        r"""The two models' gradients at the start, and where descent has taken the step model.
+
+        >>> print(hard_threshold_descent().markdown("en"))
+        | model | $\partial J/\partial b$ | $\partial J/\partial w$ |
+        |:--|--:|--:|
+        | hard threshold $\operatorname{step}(z)$ | 0.0000 | 0.0000 |
+        | sigmoid $\sigma(z)$ | −0.1288 | −0.4726 |
+        """
+        columns = (
+            Col("mô hình", "model", "l"),
+            Col(r"$\partial J/\partial b$"),
+            Col(r"$\partial J/\partial w$"),
+        )
+        rows = [
+            (
+                tr(lang, "ngưỡng cứng", "hard threshold") + r" $\operatorname{step}(z)$",
+                *(fmt(g, digits) for g in self.gradient),
+            ),
+            (r"sigmoid $\sigma(z)$", *(fmt(g, digits) for g in self.smooth_gradient)),
+        ]
+        return table(lang, columns, rows)
+
+
+def hard_threshold_descent(b: float = -4.0, w: float = 1.0, lr: float = 0.5, steps: int = 100) -> HardThresholdDescent:
+    r"""Why not a hard threshold: on the six petals, the model
+    :math:`\hat y = \operatorname{step}(b + wx)` (1 if :math:`z \ge 0`, else 0) with the cost
+    :math:`J(\theta) = \frac1m\sum_i (\hat y_i - y_i)^2`, :math:`\theta = (b, w)`.
+
+    :math:`\operatorname{step}'(z) = 0` for every :math:`z \ne 0`, so
+    :math:`\nabla J = \frac2m\sum_i (\hat y_i - y_i)\operatorname{step}'(z_i)\,(1, x_i) = 0`
+    wherever no petal sits exactly on the boundary: gradient descent (central differences,
+    :math:`h = 10^{-5}`) never moves, whatever the misclassified petals. The same cost with
+    :math:`\hat y = \sigma(z)` has a gradient that points the way out.
+
+    >>> r = hard_threshold_descent()
+    >>> r.gradient, r.start == r.end, r.errors, round(r.cost, 4)
+    ((0.0, 0.0), True, 2, 0.3333)
+    >>> [round(g, 4) for g in r.smooth_gradient]
+    [-0.1288, -0.4726]
+    >>> hard_threshold_descent(steps=0)
+    Traceback (most recent call last):
+    ...
+    ValueError: steps must be a positive integer; got 0
+    """
+    if not isinstance(steps, int) or steps < 1:
+        raise ValueError(f"steps must be a positive integer; got {steps!r}")
+    if not float(lr) > 0:
+        raise ValueError(f"lr must be positive; got {lr!r}")
+    data = _datasets.petal_lengths()
+    x, y = data.X[:, 0], data.y
+
+    def cost(theta: np.ndarray, link) -> float:
+        return float(np.mean((link(theta[0] + theta[1] * x) - y) ** 2))
+
+    def step(z: np.ndarray) -> np.ndarray:
+        return (z >= 0).astype(float)
+
+    theta0 = np.array([float(b), float(w)])
+    theta = theta0.copy()
+    for _ in range(steps):
+        theta = theta - float(lr) * _numerical_gradient(lambda t: cost(t, step), theta)
+    grad = _numerical_gradient(lambda t: cost(t, step), theta0)
+    smooth = _numerical_gradient(lambda t: cost(t, _sigmoid), theta0)
+    errors = int(np.sum(step(theta[0] + theta[1] * x) != y))
+    return HardThresholdDescent(
+        tuple(map(float, theta0)),
+        tuple(map(float, theta)),
+        steps,
+        float(lr),
+        tuple(float(g) + 0.0 for g in grad),
+        tuple(map(float, smooth)),
+        cost(theta, step),
+        errors,
     )

@@ -46,7 +46,7 @@ __all__ = [
     "USING_SEED",
     "SCREENING_THRESHOLD",
     "CALIBRATION_BINS",
-    "L2_MUS",
+    "L2_MU_EXPONENTS",
     "QUIZ_Y_HAT",
     "QUIZ_Z",
 ]
@@ -129,8 +129,8 @@ USING_SEED = 0
 SCREENING_THRESHOLD = 0.2
 #: Equal-width bins of the reliability diagram (few: the test part has about 140 tumours).
 CALIBRATION_BINS = 5
-#: The L2 strengths of the chapter's sweep, on the 30 standardised features.
-L2_MUS: tuple[float, ...] = (1e-5, 1e-4, 1e-3, 1e-2, 1e-1, 1.0)
+#: The L2 strengths of the chapter's sweep, on the 30 standardised features: mu = 10**k.
+L2_MU_EXPONENTS: tuple[int, ...] = (-5, -4, -3, -2, -1, 0)
 
 # --- the quizzes page -----------------------------------------------------------------------------------
 #: The predictions at which quiz 3's four formulas are compared with the BCE.

@@ -21,7 +21,7 @@ from ..metrics import Confusion, calibration_curve, confusion, log_loss, roc_auc
 from ..optim import newton as _newton
 from ..regularised import fit_l2
 from ..text import fmt, given, sci, tr
-from ._given import CALIBRATION_BINS, L2_MUS, SCREENING_THRESHOLD, USING_SEED, USING_TEST_FRACTION
+from ._given import CALIBRATION_BINS, L2_MU_EXPONENTS, SCREENING_THRESHOLD, THRESHOLD, USING_SEED, USING_TEST_FRACTION
 from ._table import Col, table
 
 __all__ = ["tumour_split", "radius_model", "screening", "reliability", "l2_sweep"]
@@ -107,6 +107,16 @@ class RadiusModel:
         """:math:`|\\overline{\\hat y} - \\bar y|` on the training part (zero up to Newton's tolerance)."""
         return abs(self.mean_prob_train - self.mean_y_train)
 
+    @property
+    def prob_one_unit_above(self) -> float:
+        r""":math:`\hat y` one unit of radius above the boundary, where the odds are 1: :math:`\sigma(w)`."""
+        return float(_sigmoid(self.w))
+
+    @property
+    def log_odds_check(self) -> float:
+        r""":math:`\ln\frac{\text{odds}(x + 1)}{\text{odds}(x)}` at the boundary, from the model's odds: equals :math:`w`."""
+        return math.log(self.odds_at(self.boundary + 1.0) / self.odds_at(self.boundary))
+
     def odds_at(self, radius: float) -> float:
         r"""The model's odds :math:`\hat y/(1 - \hat y) = e^{b + w x}` at ``radius``."""
         return math.exp(self.b + self.w * radius)
@@ -167,6 +177,7 @@ class Screening:
     """The radius model's confusion matrices on the test part at 0.5 and at the screening threshold."""
 
     threshold: float
+    usual: float
     at_half: Confusion
     at_threshold: Confusion
     radius_half: float
@@ -189,7 +200,7 @@ class Screening:
             (given(t), fmt(r, 2), str(c.tp), str(c.fn), str(c.fp), str(c.tn))
             + (fmt(c.accuracy, digits), fmt(c.precision, digits), fmt(c.recall, digits))
             for t, r, c in (
-                (0.5, self.radius_half, self.at_half),
+                (self.usual, self.radius_half, self.at_half),
                 (self.threshold, self.radius_threshold, self.at_threshold),
             )
         ]
@@ -220,9 +231,10 @@ def screening(threshold: float = SCREENING_THRESHOLD) -> Screening:
 
     return Screening(
         float(threshold),
-        confusion(r.y_test, r.y_prob_test, 0.5),
+        THRESHOLD,
+        confusion(r.y_test, r.y_prob_test, THRESHOLD),
         confusion(r.y_test, r.y_prob_test, threshold),
-        radius(0.5),
+        radius(THRESHOLD),
         radius(float(threshold)),
     )
 
@@ -302,7 +314,7 @@ class L2Sweep:
             Col(r"$\lVert w\rVert$"),
         )
         rows = [
-            (sci(mu, 0).replace(r"1 \times ", ""), fmt(a, digits), fmt(b, digits), fmt(c, digits), fmt(n, 2))
+            (f"$10^{{{round(math.log10(mu))}}}$", fmt(a, digits), fmt(b, digits), fmt(c, digits), fmt(n, 2))
             for mu, a, b, c, n in zip(
                 self.mus, self.log_loss_train, self.log_loss_test, self.auc_test, self.weight_norm, strict=True
             )
@@ -311,9 +323,9 @@ class L2Sweep:
 
 
 @functools.cache
-def l2_sweep(mus: tuple[float, ...] = L2_MUS) -> L2Sweep:
+def l2_sweep(exponents: tuple[int, ...] = L2_MU_EXPONENTS) -> L2Sweep:
     r"""The 30 features, standardised with the training part's mean and standard deviation;
-    for each :math:`\mu`, :func:`lossbook.regularised.fit_l2` minimises
+    for each :math:`\mu = 10^k`, :func:`lossbook.regularised.fit_l2` minimises
     :math:`J + \frac{\mu}{2}\lVert w\rVert^2` on the training part. Without the penalty the
     training tumours are linearly separable and no minimiser exists.
 
@@ -330,6 +342,7 @@ def l2_sweep(mus: tuple[float, ...] = L2_MUS) -> L2Sweep:
     >>> s.best_mu
     0.01
     """
+    mus = tuple(10.0**k for k in exponents)
     bc = _datasets.breast_cancer()
     s = tumour_split()
     mean, std = bc.X[s.train].mean(axis=0), bc.X[s.train].std(axis=0)

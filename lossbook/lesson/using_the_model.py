@@ -20,7 +20,7 @@ from ..activations import sigmoid as _sigmoid
 from ..metrics import Confusion, calibration_curve, confusion, log_loss, roc_auc, roc_curve, stratified_split
 from ..optim import newton as _newton
 from ..regularised import fit_l2
-from ..text import fmt, given, sci, tr
+from ..text import fmt, given, tr
 from ._given import CALIBRATION_BINS, L2_MU_EXPONENTS, SCREENING_THRESHOLD, THRESHOLD, USING_SEED, USING_TEST_FRACTION
 from ._table import Col, table
 
@@ -111,11 +111,6 @@ class RadiusModel:
     def prob_one_unit_above(self) -> float:
         r""":math:`\hat y` one unit of radius above the boundary, where the odds are 1: :math:`\sigma(w)`."""
         return float(_sigmoid(self.w))
-
-    @property
-    def log_odds_check(self) -> float:
-        r""":math:`\ln\frac{\text{odds}(x + 1)}{\text{odds}(x)}` at the boundary, from the model's odds: equals :math:`w`."""
-        return math.log(self.odds_at(self.boundary + 1.0) / self.odds_at(self.boundary))
 
     def odds_at(self, radius: float) -> float:
         r"""The model's odds :math:`\hat y/(1 - \hat y) = e^{b + w x}` at ``radius``."""

@@ -312,10 +312,10 @@ def plot_evaluation(labels):
     plt.show()
 
 
-# %% lang="vi" alt_vi="Hai hình. Trái: đường cong ROC của mô hình 30 đặc trưng trên tập kiểm tra, leo gần như thẳng đứng lên sát góc trên bên trái, cao hơn hẳn đường chéo. Phải: biểu đồ độ tin cậy, các nhóm xác suất nằm gần đường chéo, hai nhóm lớn ở gần 0 và gần 1."
+# %% lang="vi" alt_vi="Hai hình. Trái: đường cong ROC của mô hình 30 đặc trưng trên tập kiểm tra, leo gần như thẳng đứng lên sát góc trên bên trái, cao hơn hẳn đường chéo. Phải: biểu đồ độ tin cậy; hai nhóm lớn, gần 0 và gần 1, nằm trên đường chéo, còn ba nhóm nhỏ ở giữa, mỗi nhóm vài khối u, lệch khỏi nó."
 plot_evaluation(["tỉ lệ dương tính giả", "độ nhạy", "xác suất dự đoán trung bình", "tỉ lệ ác tính thực tế"])
 
-# %% lang="en" alt_en="Two panels. Left: the ROC curve of the 30-feature model on the test set, rising almost straight up to near the top-left corner, far above the diagonal. Right: the reliability diagram, the probability bins close to the diagonal, with two large bins near 0 and near 1."
+# %% lang="en" alt_en="Two panels. Left: the ROC curve of the 30-feature model on the test set, rising almost straight up to near the top-left corner, far above the diagonal. Right: the reliability diagram; the two large bins, near 0 and near 1, sit on the diagonal, while the three small middle bins, a few tumours each, stray from it."
 plot_evaluation(["false-positive rate", "recall", "mean predicted probability", "observed share malignant"])
 
 # %% [markdown] lang="vi"

@@ -106,7 +106,7 @@ def test_radius_model_matches_unpenalised_sklearn():
     s = lb.lesson.tumour_split()
     r = lb.lesson.radius_model()
     sk = SkLogisticRegression(C=np.inf, solver="newton-cholesky", tol=1e-12, max_iter=1000).fit(
-        ds.X[s.train], ds.y[s.train]
+        ds.X[np.array(s.train)], ds.y[np.array(s.train)]
     )
     assert abs(r.w - sk.coef_[0, 0]) < TOL * 10
     assert abs(r.b - sk.intercept_[0]) < TOL * 100  # b ~ -16: 1e-6 relative
@@ -118,9 +118,9 @@ def test_l2_fit_matches_sklearn_with_c_for_the_sum(mu):
     """sklearn penalises C·Σ L_i + ½‖w‖²: the same minimiser as mean L + (μ/2)‖w‖² with C = 1/(μm)."""
     bc = lb.datasets.breast_cancer()
     s = lb.lesson.tumour_split()
-    X = bc.X[s.train]
+    X = bc.X[np.array(s.train)]
     Z = (X - X.mean(0)) / X.std(0)
-    y = bc.y[s.train]
+    y = bc.y[np.array(s.train)]
     fit = fit_l2(Z, y, mu)
     sk = SkLogisticRegression(C=sklearn_c(mu, len(y)), solver="newton-cholesky", tol=1e-12, max_iter=1000).fit(Z, y)
     np.testing.assert_allclose(fit.w, sk.coef_[0], atol=TOL)

@@ -4,6 +4,7 @@ their definitions; each claim of the page is checked on the data, and on a plant
 from __future__ import annotations
 
 import math
+import warnings
 
 import numpy as np
 import pytest
@@ -35,7 +36,7 @@ def test_planted_defect_without_intercept_calibration_in_the_large_fails():
     """The identity needs the intercept: the same data fitted through the origin break it."""
     ds = lb.datasets.tumour_sizes()
     s = tumour_split()
-    x, y = ds.x[s.train], ds.y[s.train]
+    x, y = ds.x[np.array(s.train)], ds.y[np.array(s.train)]
     sk = SkLogisticRegression(C=np.inf, fit_intercept=False, solver="newton-cholesky", tol=1e-12).fit(x[:, None], y)
     p = sk.predict_proba(x[:, None])[:, 1]
     assert abs(p.mean() - y.mean()) > 0.05
@@ -44,9 +45,9 @@ def test_planted_defect_without_intercept_calibration_in_the_large_fails():
 def test_l2_on_weights_only_keeps_calibration_in_the_large_and_penalising_b_breaks_it():
     bc = lb.datasets.breast_cancer()
     s = tumour_split()
-    X = bc.X[s.train]
+    X = bc.X[np.array(s.train)]
     Z = (X - X.mean(0)) / X.std(0)
-    y = bc.y[s.train]
+    y = bc.y[np.array(s.train)]
     fit = fit_l2(Z, y, 0.1)
     assert abs(lb.sigmoid(fit.b + Z @ fit.w).mean() - y.mean()) < 1e-9
     # sklearn's liblinear penalises the intercept too: the mean prediction moves away
@@ -60,8 +61,8 @@ def test_radius_model_metrics_match_sklearn():
     assert abs(r.log_loss_test - skm.log_loss(r.y_test, r.y_prob_test)) < TOL
     s = tumour_split()
     ds = lb.datasets.tumour_sizes()
-    p_train = lb.sigmoid(r.b + r.w * ds.x[s.train])
-    assert abs(r.log_loss_train - skm.log_loss(ds.y[s.train], p_train)) < TOL
+    p_train = lb.sigmoid(r.b + r.w * ds.x[np.array(s.train)])
+    assert abs(r.log_loss_train - skm.log_loss(ds.y[np.array(s.train)], p_train)) < TOL
 
 
 @pytest.mark.parametrize("which", ["at_half", "at_threshold"])
@@ -69,7 +70,7 @@ def test_screening_counts_match_sklearn(which):
     r, sc = radius_model(), screening()
     threshold = sc.usual if which == "at_half" else sc.threshold
     c = getattr(sc, which)
-    pred = (r.y_prob_test >= threshold).astype(int)
+    pred = (np.asarray(r.y_prob_test) >= threshold).astype(int)
     assert (c.tn, c.fp, c.fn, c.tp) == tuple(skm.confusion_matrix(r.y_test, pred).ravel())
     assert abs(c.precision - skm.precision_score(r.y_test, pred)) < TOL
     assert abs(c.recall - skm.recall_score(r.y_test, pred)) < TOL
@@ -104,16 +105,16 @@ def test_odds_ratio_is_exp_w_at_every_radius():
 def test_l2_sweep_matches_sklearn_fits():
     sweep = l2_sweep()
     bc, s = lb.datasets.breast_cancer(), tumour_split()
-    X = bc.X[s.train]
+    X = bc.X[np.array(s.train)]
     mean, std = X.mean(0), X.std(0)
     Z = (bc.X - mean) / std
     for mu, test_loss, auc in zip(sweep.mus[1:], sweep.log_loss_test[1:], sweep.auc_test[1:], strict=True):
         sk = SkLogisticRegression(C=sklearn_c(mu, s.m_train), solver="newton-cholesky", tol=1e-12, max_iter=1000).fit(
-            Z[s.train], bc.y[s.train]
+            Z[np.array(s.train)], bc.y[np.array(s.train)]
         )
-        p = sk.predict_proba(Z[s.test])[:, 1]
-        assert abs(test_loss - skm.log_loss(bc.y[s.test], p)) < TOL
-        assert abs(auc - skm.roc_auc_score(bc.y[s.test], p)) < TOL
+        p = sk.predict_proba(Z[np.array(s.test)])[:, 1]
+        assert abs(test_loss - skm.log_loss(bc.y[np.array(s.test)], p)) < TOL
+        assert abs(auc - skm.roc_auc_score(bc.y[np.array(s.test)], p)) < TOL
 
 
 def test_l2_sweep_story():
@@ -164,6 +165,16 @@ def test_figures_speak_the_language():
 
 def test_planted_defect_a_wrong_curve_would_fail_the_figure_test():
     r = radius_model()
-    fpr, tpr, _ = skm.roc_curve(r.y_test, 1 - r.y_prob_test, drop_intermediate=False)  # scores reversed
+    fpr, tpr, _ = skm.roc_curve(r.y_test, 1 - np.asarray(r.y_prob_test), drop_intermediate=False)  # scores reversed
     line = _roc_line(FIGURES["roc"]("en"))
     assert not np.allclose(line.get_ydata(), tpr, atol=TOL)
+
+
+def test_the_thirty_standardised_training_features_are_separable_as_the_page_says():
+    bc, s = lb.datasets.breast_cancer(), tumour_split()
+    X = bc.X[np.array(s.train)]
+    with pytest.warns(lb.SeparableDataWarning):
+        lb.newton((X - X.mean(0)) / X.std(0), bc.y[np.array(s.train)])
+    with warnings.catch_warnings():  # one feature: the classes overlap, a minimiser exists
+        warnings.simplefilter("error", lb.SeparableDataWarning)
+        lb.newton(X[:, :1], bc.y[np.array(s.train)])

@@ -31,8 +31,8 @@ __all__ = ["tumour_split", "radius_model", "screening", "reliability", "l2_sweep
 class TumourSplit:
     """Indices of the training and test tumours, and their sizes."""
 
-    train: np.ndarray
-    test: np.ndarray
+    train: tuple[int, ...]
+    test: tuple[int, ...]
     m: int
     m_train: int
     m_test: int
@@ -49,6 +49,25 @@ class TumourSplit:
     def share_test(self) -> float:
         return self.malignant_test / self.m_test
 
+    def markdown(self, lang: str = "vi", digits: int = 4) -> str:
+        """One row per part: tumours, malignant, share malignant."""
+        columns = (
+            Col("phần", "part", "l"),
+            Col("số khối u", "tumours"),
+            Col("ác tính", "malignant"),
+            Col("tỉ lệ", "share"),
+        )
+        rows = [
+            (
+                tr(lang, "huấn luyện", "training"),
+                str(self.m_train),
+                str(self.malignant_train),
+                fmt(self.share_train, digits),
+            ),
+            (tr(lang, "kiểm tra", "test"), str(self.m_test), str(self.malignant_test), fmt(self.share_test, digits)),
+        ]
+        return table(lang, columns, rows)
+
 
 @functools.cache
 def tumour_split(test_fraction: float = USING_TEST_FRACTION, seed: int = USING_SEED) -> TumourSplit:
@@ -64,7 +83,15 @@ def tumour_split(test_fraction: float = USING_TEST_FRACTION, seed: int = USING_S
     y = _datasets.breast_cancer().y
     train, test = stratified_split(y, test_fraction, seed)
     return TumourSplit(
-        train, test, y.size, train.size, test.size, int(y[train].sum()), int(y[test].sum()), test_fraction, seed
+        tuple(int(i) for i in train),
+        tuple(int(i) for i in test),
+        y.size,
+        train.size,
+        test.size,
+        int(y[train].sum()),
+        int(y[test].sum()),
+        test_fraction,
+        seed,
     )
 
 
@@ -85,8 +112,8 @@ class RadiusModel:
     auc_test: float
     b_all: float
     w_all: float
-    y_prob_test: np.ndarray
-    y_test: np.ndarray
+    y_prob_test: tuple[float, ...]
+    y_test: tuple[float, ...]
 
     @property
     def odds_ratio(self) -> float:
@@ -143,12 +170,13 @@ def radius_model() -> RadiusModel:
     """
     ds = _datasets.tumour_sizes()
     s = tumour_split()
+    train, test = np.array(s.train), np.array(s.test)
     # one iteration past the default tolerance: the gradient's bias entry to rounding
-    h = _newton(ds.X[s.train], ds.y[s.train], tol=1e-20, max_iter=20)
+    h = _newton(ds.X[train], ds.y[train], tol=1e-20, max_iter=20)
     b, w = float(h.final[0]), float(h.final[1])
     prob = _sigmoid(b + w * ds.x)
     full = _newton(ds.X, ds.y).final
-    y_tr, y_te, p_tr, p_te = ds.y[s.train], ds.y[s.test], prob[s.train], prob[s.test]
+    y_tr, y_te, p_tr, p_te = ds.y[train], ds.y[test], prob[train], prob[test]
     return RadiusModel(
         b,
         w,
@@ -162,8 +190,8 @@ def radius_model() -> RadiusModel:
         roc_auc(y_te, p_te),
         float(full[0]),
         float(full[1]),
-        p_te,
-        y_te,
+        tuple(float(v) for v in p_te),
+        tuple(float(v) for v in y_te),
     )
 
 
@@ -173,10 +201,20 @@ class Screening:
 
     threshold: float
     usual: float
-    at_half: Confusion
-    at_threshold: Confusion
+    counts_half: tuple[int, int, int, int]
+    counts_threshold: tuple[int, int, int, int]
     radius_half: float
     radius_threshold: float
+
+    @property
+    def at_half(self) -> Confusion:
+        """TP, FP, FN, TN at the usual threshold 0.5."""
+        return Confusion(*self.counts_half)
+
+    @property
+    def at_threshold(self) -> Confusion:
+        """TP, FP, FN, TN at the screening threshold."""
+        return Confusion(*self.counts_threshold)
 
     def markdown(self, lang: str = "vi", digits: int = 3) -> str:
         """One row per threshold: the four counts, accuracy, precision, recall."""
@@ -200,6 +238,10 @@ class Screening:
             )
         ]
         return table(lang, columns, rows)
+
+
+def _counts(c: Confusion) -> tuple[int, int, int, int]:
+    return (c.tp, c.fp, c.fn, c.tn)
 
 
 @functools.cache
@@ -227,8 +269,8 @@ def screening(threshold: float = SCREENING_THRESHOLD) -> Screening:
     return Screening(
         float(threshold),
         THRESHOLD,
-        confusion(r.y_test, r.y_prob_test, THRESHOLD),
-        confusion(r.y_test, r.y_prob_test, threshold),
+        _counts(confusion(r.y_test, r.y_prob_test, THRESHOLD)),
+        _counts(confusion(r.y_test, r.y_prob_test, threshold)),
         radius(THRESHOLD),
         radius(float(threshold)),
     )
@@ -340,17 +382,18 @@ def l2_sweep(exponents: tuple[int, ...] = L2_MU_EXPONENTS) -> L2Sweep:
     mus = tuple(10.0**k for k in exponents)
     bc = _datasets.breast_cancer()
     s = tumour_split()
-    mean, std = bc.X[s.train].mean(axis=0), bc.X[s.train].std(axis=0)
+    train, test = np.array(s.train), np.array(s.test)
+    mean, std = bc.X[train].mean(axis=0), bc.X[train].std(axis=0)
     Z = (bc.X - mean) / std
     rows = []
     for mu in mus:
-        fit = fit_l2(Z[s.train], bc.y[s.train], mu)
+        fit = fit_l2(Z[train], bc.y[train], mu)
         prob = _sigmoid(fit.b + Z @ fit.w)
         rows.append(
             (
-                log_loss(bc.y[s.train], prob[s.train]),
-                log_loss(bc.y[s.test], prob[s.test]),
-                roc_auc(bc.y[s.test], prob[s.test]),
+                log_loss(bc.y[train], prob[train]),
+                log_loss(bc.y[test], prob[test]),
+                roc_auc(bc.y[test], prob[test]),
                 float(np.linalg.norm(fit.w)),
             )
         )

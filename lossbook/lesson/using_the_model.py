@@ -225,9 +225,9 @@ class Screening:
             Col("FN"),
             Col("FP"),
             Col("TN"),
-            Col("accuracy"),
-            Col("precision"),
-            Col("recall"),
+            Col("tỉ lệ đúng", "accuracy"),
+            Col("độ chuẩn xác", "precision"),
+            Col("độ nhạy", "recall"),
         )
         rows = [
             (given(t), fmt(r, 2), str(c.tp), str(c.fn), str(c.fp), str(c.tn))
@@ -351,12 +351,18 @@ class L2Sweep:
             Col(r"$\lVert w\rVert$"),
         )
         rows = [
-            (f"$10^{{{round(math.log10(mu))}}}$", fmt(a, digits), fmt(b, digits), fmt(c, digits), fmt(n, 2))
+            (_power_of_ten(mu), fmt(a, digits), fmt(b, digits), fmt(c, digits), fmt(n, 2))
             for mu, a, b, c, n in zip(
                 self.mus, self.log_loss_train, self.log_loss_test, self.auc_test, self.weight_norm, strict=True
             )
         ]
         return table(lang, columns, rows)
+
+
+def _power_of_ten(mu: float) -> str:
+    """``$10^{-3}$`` for 0.001, ``1`` for 1."""
+    k = round(math.log10(mu))
+    return given(mu) if k == 0 else f"$10^{{{k}}}$"
 
 
 @functools.cache
@@ -375,7 +381,7 @@ def l2_sweep(exponents: tuple[int, ...] = L2_MU_EXPONENTS) -> L2Sweep:
     | $10^{-3}$ | 0.030 | 0.151 | 0.985 | 4.98 |
     | $10^{-2}$ | 0.057 | 0.126 | 0.986 | 2.36 |
     | $10^{-1}$ | 0.123 | 0.169 | 0.982 | 1.11 |
-    | $10^{0}$ | 0.276 | 0.301 | 0.977 | 0.45 |
+    | 1 | 0.276 | 0.301 | 0.977 | 0.45 |
     >>> s.best_mu
     0.01
     """

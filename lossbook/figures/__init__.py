@@ -25,7 +25,7 @@ Rules every figure function follows:
 
 The figures live with their chapters: :mod:`~lossbook.figures.review` (chapters 1-3),
 :mod:`~lossbook.figures.sigmoid` (4-6), :mod:`~lossbook.figures.loss` (7-9),
-:mod:`~lossbook.figures.optimisers` (10-11).
+:mod:`~lossbook.figures.optimisers` (10-11), :mod:`~lossbook.figures.evaluation` (12).
 
 >>> fig = FIGURES["sigmoid"](lang="en")
 >>> fig.axes[0].get_xlabel()
@@ -43,6 +43,7 @@ from collections.abc import Callable
 from matplotlib.figure import Figure
 
 from ..text import LANGS
+from .evaluation import reliability_figure, roc_figure
 from .loss import entropy_figure, landscape_figure, losses_per_sample_figure, mse_curvature_figure
 from .optimisers import loss_history_figure
 from .review import house_prices_figure, square_gd_figure, walk_2d_figure
@@ -70,6 +71,8 @@ __all__ = [
     "mse_curvature_figure",
     "petal_line_figure",
     "petal_sigmoid_figure",
+    "reliability_figure",
+    "roc_figure",
     "sigmoid_figure",
     "square_gd_figure",
     "tumour_threshold_figure",
@@ -97,4 +100,7 @@ FIGURES: dict[str, Callable[..., Figure]] = {
     # optimisers, entropy
     "loss_history": loss_history_figure,
     "entropy": entropy_figure,
+    # using the model
+    "roc": roc_figure,
+    "reliability": reliability_figure,
 }

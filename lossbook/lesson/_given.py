@@ -42,6 +42,11 @@ __all__ = [
     "SGD_THETA",
     "SGD2_X",
     "SGD2_THETA",
+    "USING_TEST_FRACTION",
+    "USING_SEED",
+    "SCREENING_THRESHOLD",
+    "CALIBRATION_BINS",
+    "L2_MU_EXPONENTS",
     "QUIZ_Y_HAT",
     "QUIZ_Z",
 ]
@@ -115,6 +120,17 @@ SGD_THETA: tuple[float, float] = (SGD_B, SGD_W)
 #: "Another Example": :math:`x = (1.4, 0.2)`, :math:`y = 0`, from :math:`(b, w_1, w_2) = (0.1, 0.5, -0.1)`.
 SGD2_X: tuple[float, float] = (SGD_X, 0.2)
 SGD2_THETA: tuple[float, float, float] = (SGD_B, 0.5, SGD_W)
+
+# --- chapter 12: using the model ----------------------------------------------------------------------
+#: The tumour data's train/test split: a quarter of each class to the test part, seed 0.
+USING_TEST_FRACTION = 0.25
+USING_SEED = 0
+#: The screening threshold the chapter chooses (below 0.5: fewer missed cancers, more alarms).
+SCREENING_THRESHOLD = 0.2
+#: Equal-width bins of the reliability diagram (few: the test part has about 140 tumours).
+CALIBRATION_BINS = 5
+#: The L2 strengths of the chapter's sweep, on the 30 standardised features: mu = 10**k.
+L2_MU_EXPONENTS: tuple[int, ...] = (-5, -4, -3, -2, -1, 0)
 
 # --- the quizzes page -----------------------------------------------------------------------------------
 #: The predictions at which quiz 3's four formulas are compared with the BCE.

@@ -15,12 +15,12 @@ from dataclasses import dataclass
 import numpy as np
 
 from .. import datasets as _datasets
-from ..losses import add_bias as _add_bias
-from ..losses import sigmoid_mse_grad as _sigmoid_mse_grad
-from ..losses import sigmoid_mse_objective as _sigmoid_mse_objective
 from ..logit_curvature import mse_most_negative_curvature as _mse_most_negative_curvature
 from ..logit_curvature import score_loss as _score_loss
 from ..logit_curvature import score_loss_derivative as _score_loss_derivative
+from ..losses import add_bias as _add_bias
+from ..losses import sigmoid_mse_grad as _sigmoid_mse_grad
+from ..losses import sigmoid_mse_objective as _sigmoid_mse_objective
 from ..scoring import expected_log_loss as _expected_log_loss
 from ..scoring import expected_squared_error as _expected_squared_error
 from ..text import fmt, given, sci, tr

@@ -98,7 +98,8 @@ def logit_curvature_table(z: Sequence[float] = (-4.0, -2.0, 0.0, 2.0, 4.0), h: f
 
 @dataclass(frozen=True)
 class LogitHessianCheck:
-    r"""The one-sample BCE Hessian in :math:`(b, w)` as :math:`L''(z)\,\mathbf x\mathbf x^\top`, against :func:`lossbook.bce_hessian`."""
+    r"""The one-sample BCE Hessian in :math:`(b, w)` as :math:`L''(z)\,\mathbf x\mathbf x^\top`,
+    against :func:`lossbook.bce_hessian`."""
 
     x: tuple[float, float]
     theta: tuple[float, float]

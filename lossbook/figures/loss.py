@@ -40,7 +40,7 @@ def losses_per_sample_figure(lang: str) -> Figure:
             squared_error(y, y_hat),
             color=C.BLUE,
             linestyle="--",
-            label=t("bình phương sai số", "squared error") + r" $(\hat y - y)^2$",
+            label=t("sai số bình phương", "squared error") + r" $(\hat y - y)^2$",
         )
         bce_tex = r"$-\ln \hat y$" if label == 1 else r"$-\ln(1 - \hat y)$"
         ax.plot(y_hat, bce_per_sample(y, y_hat), color=C.VERMILLION, label=f"BCE {bce_tex}")
@@ -247,7 +247,7 @@ def landscape_figure(lang: str) -> Figure:
         ax.set_title(title)
         ax.set_xlabel(t("trọng số $w$", "weight $w$"))
         ax.grid(False)
-    axes[0].set_ylabel(t("độ lệch $b$", "bias $b$"))
+    axes[0].set_ylabel("bias $b$")
     axes[0].legend(
         loc="lower left", fontsize=9, title=t("hai mô hình của chương 6", "chapter 6's two models"), title_fontsize=9
     )

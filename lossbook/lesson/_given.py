@@ -33,7 +33,7 @@ __all__ = [
     "BERNOULLI_Y_HAT",
     "CONFIDENT_WRONG_Y_HAT",
     "SEPARATING_LINE",
-    "RIDGE_LAMBDA",
+    "RIDGE_MU",
     "SGD_X",
     "SGD_Y",
     "SGD_W",
@@ -99,8 +99,8 @@ CONFIDENT_WRONG_Y_HAT = 0.99
 # --- chapter 9: convexity ---------------------------------------------------------------------------
 #: A line :math:`(b, w)` separating the four petals of :func:`lossbook.datasets.petal_sgd` (at :math:`x = 2.25`).
 SEPARATING_LINE: tuple[float, float] = (-2.25, 1.0)
-#: The L2 penalty :math:`\lambda` of the ridge example.
-RIDGE_LAMBDA = 0.1
+#: The L2 penalty strength :math:`\mu` of the ridge example.
+RIDGE_MU = 0.1
 
 # --- chapter 10: the slides' SGD steps ----------------------------------------------------------------
 #: The slides' "Example": one petal :math:`x = 1.4` of label :math:`y = 0`, from

@@ -171,6 +171,11 @@ class ProperScores:
     log_loss: tuple[float, ...]
 
     @property
+    def min_brier(self) -> float:
+        """The smallest expected Brier score of the table, :math:`p(1 - p)` when :math:`p` is one of the ``q``."""
+        return min(self.brier)
+
+    @property
     def best_q(self) -> tuple[float, float]:
         """The forecast with the smallest expected Brier score and the one with the smallest log-loss."""
         return self.q[int(np.argmin(self.brier))], self.q[int(np.argmin(self.log_loss))]

@@ -61,7 +61,7 @@ def losses_per_sample_figure(lang: str) -> Figure:
     axes[0].set_ylabel(t("mất mát của một mẫu", "loss of one sample"))
     fig.suptitle(
         t(
-            "Càng sai một cách tự tin, BCE phạt càng nặng; bình phương sai số không quá 1",
+            "Càng sai một cách tự tin, BCE phạt càng nặng; sai số bình phương không quá 1",
             "The more confidently wrong, the larger BCE; squared error never exceeds 1",
         )
     )

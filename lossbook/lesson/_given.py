@@ -28,6 +28,8 @@ __all__ = [
     "PETAL_LINES",
     "PETAL_PROBABILITY",
     "CURVATURE_Y_HAT",
+    "BRIER_P",
+    "BRIER_FORECASTS",
     "ENTROPY_P",
     "NOTES_F",
     "BERNOULLI_Y_HAT",
@@ -85,6 +87,9 @@ PETAL_PROBABILITY = 0.9
 # --- chapter 7: the curvature of sigmoid + MSE --------------------------------------------------
 #: The predictions at which the slides' second derivatives are tabulated.
 CURVATURE_Y_HAT: tuple[float, ...] = (0.1, 0.25, 0.5, 0.75, 0.9)
+#: The probability :math:`p` of the event and the forecasts :math:`q` of the Brier-score table.
+BRIER_P = 0.3
+BRIER_FORECASTS: tuple[float, ...] = (0.1, 0.2, 0.3, 0.4, 0.5)
 
 # --- chapter 8: the BCE ---------------------------------------------------------------------------
 #: The slides' entropy basket :math:`p(X = 0)`.

@@ -24,7 +24,7 @@ from ..losses import sigmoid_mse_objective as _sigmoid_mse_objective
 from ..scoring import expected_log_loss as _expected_log_loss
 from ..scoring import expected_squared_error as _expected_squared_error
 from ..text import fmt, given, sci, tr
-from ._given import PETAL_LINES
+from ._given import BRIER_FORECASTS, BRIER_P, PETAL_LINES
 from ._table import Col, table
 
 __all__ = ["mse_long_run", "mse_curvature_cubic", "proper_scores", "mislabelled_flower"]
@@ -193,7 +193,7 @@ class ProperScores:
         return table(lang, columns, rows)
 
 
-def proper_scores(p: float = 0.3, q: Sequence[float] = (0.1, 0.2, 0.3, 0.4, 0.5)) -> ProperScores:
+def proper_scores(p: float = BRIER_P, q: Sequence[float] = BRIER_FORECASTS) -> ProperScores:
     r"""For an event of probability :math:`p`, the expected squared error of the forecast
     :math:`q`, :math:`(q - p)^2 + p(1 - p)`, and its expected log-loss: both are smallest at
     :math:`q = p` (strictly proper scoring rules).

@@ -22,8 +22,8 @@ from ..optim import full_batch_gd as _full_batch_gd
 from ..optim import gradient_descent as _gradient_descent
 from ..text import fmt, given, tr
 from ._given import PETAL_LINES, RIDGE_MU, SEPARATING_LINE, SGD_B, SGD_W, SGD_X
-from .through_the_logit import logit_curvature_table, logit_hessian_check
 from ._table import Col, table, values_table
+from .through_the_logit import logit_curvature_table, logit_hessian_check
 
 __all__ = [
     "logit_curvature_table",
@@ -335,14 +335,17 @@ def duplicated_feature(
 
 @dataclass(frozen=True)
 class BCESmoothness:
-    r"""The smoothness constant :math:`\beta` (Lipschitz constant of :math:`\nabla J`) of the BCE on a data set, and :math:`2/\beta`."""
+    r"""The smoothness constant :math:`\beta` (Lipschitz constant of :math:`\nabla J`) of the BCE
+    on a data set, and :math:`2/\beta`."""
 
     dataset: str
     smoothness: float
     max_stable_eta: float
 
     def markdown(self, lang: str = "vi", digits: int = 4) -> str:
-        return values_table(lang, [(r"$\beta$", None, self.smoothness), (r"$2/\beta$", None, self.max_stable_eta)], digits)
+        return values_table(
+            lang, [(r"$\beta$", None, self.smoothness), (r"$2/\beta$", None, self.max_stable_eta)], digits
+        )
 
 
 def bce_smoothness(dataset: str = "petal_lengths") -> BCESmoothness:

@@ -144,6 +144,19 @@ class MSECurvatureCubic:
     y_hat: float
     minimum: float
 
+    def markdown(self, lang: str = "vi", digits: int = 4) -> str:
+        columns = (
+            Col(r"nghiệm $\hat y$", r"root $\hat y$"),
+            Col(r"$L''(z)$"),
+            Col("trong $(0, 1/3)$?", "in $(0, 1/3)$?", "l"),
+        )
+        yes, no = tr(lang, "có", "yes"), tr(lang, "không", "no")
+        rows = []
+        for r in self.roots:
+            value = 2.0 * r * (1.0 - r) * (-3.0 * r * r + 4.0 * r - 1.0)
+            rows.append((fmt(r, digits), fmt(value, digits), yes if 0.0 < r < 1.0 / 3.0 else no))
+        return table(lang, columns, rows)
+
 
 def mse_curvature_cubic() -> MSECurvatureCubic:
     r"""Setting :math:`\frac{d}{d\hat y}\,2\hat y(1 - \hat y)(-3\hat y^2 + 4\hat y - 1) = 0`

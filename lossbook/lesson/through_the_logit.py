@@ -19,7 +19,7 @@ from ..logit_curvature import score_loss_second_derivative as _score_loss_second
 from ..losses import bce_hessian as _bce_hessian
 from ..text import fmt, given
 from ._given import SGD_B, SGD_W, SGD_X, SGD_Y
-from ._table import Col, table
+from ._table import Col, table, values_table
 
 __all__ = ["logit_curvature_table", "logit_hessian_check"]
 
@@ -106,6 +106,19 @@ class LogitHessianCheck:
     second_derivative: float
     hessian: tuple[tuple[float, float], tuple[float, float]]
     max_difference: float
+
+    def markdown(self, lang: str = "vi", digits: int = 4) -> str:
+        (a, c), (_, d) = self.hessian
+        return values_table(
+            lang,
+            [
+                (r"$L''(z)$", None, self.second_derivative),
+                (r"$\partial^2 L/\partial b^2$", None, a),
+                (r"$\partial^2 L/\partial b\,\partial w$", None, c),
+                (r"$\partial^2 L/\partial w^2$", None, d),
+            ],
+            digits,
+        )
 
 
 def logit_hessian_check(x: float = SGD_X, y: float = SGD_Y, w: float = SGD_W, b: float = SGD_B) -> LogitHessianCheck:

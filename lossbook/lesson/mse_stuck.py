@@ -8,13 +8,13 @@ Imported by :mod:`lossbook.lesson.mse_sigmoid`, whose page uses it.
 from __future__ import annotations
 
 import functools
-import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
 
 from .. import datasets as _datasets
+from .._kernels import sigmoid_scalar as _sigmoid_scalar
 from ..logit_curvature import mse_most_negative_curvature as _mse_most_negative_curvature
 from ..logit_curvature import score_loss as _score_loss
 from ..logit_curvature import score_loss_derivative as _score_loss_derivative
@@ -73,15 +73,14 @@ def _mse_gd(xs: Sequence[float], ys: Sequence[float], b: float, w: float, lr: fl
     in plain floats for one feature (the same iterates as :func:`lossbook.full_batch_gd`,
     about ten times faster): the :math:`(b, w)` reached after each of ``steps``."""
     data = list(zip(map(float, xs), map(float, ys), strict=True))
-    c, exp, out, done = 2.0 * lr / len(data), math.exp, [], 0
+    c, sigma, out, done = 2.0 * lr / len(data), _sigmoid_scalar, [], 0
     for target in steps:
         for _ in range(target - done):
             gb = gw = 0.0
             for x, y in data:
                 z = b + w * x
-                e = exp(-abs(z))
-                d = 1.0 / (1.0 + e)
-                p, q = (d, e * d) if z >= 0 else (e * d, d)  # sigma(z), sigma(-z): no cancellation
+                p = sigma(z)
+                q = sigma(-z)  # 1 - sigma(z) without cancellation
                 g = (p - y) * p * q
                 gb += g
                 gw += g * x
@@ -293,7 +292,7 @@ def mislabelled_flower(index: int = 5, w: float = PETAL_LINES[1][0], b: float = 
         i,
         float(data.x[i]),
         float(y[i]),
-        float(1.0 / (1.0 + math.exp(-z[i]))),
+        float(_sigmoid_scalar(float(z[i]))),
         names,
         tuple(float(v[i]) for v in losses),
         tuple(float(v[i] / v.sum()) for v in losses),

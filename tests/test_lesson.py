@@ -419,7 +419,9 @@ def test_hessian_example(x, y):
 def test_bce_hessian_example(x, w, b):
     r = lesson.bce_hessian_example(x, w, b)
     v = sig(w * x + b) * (1 - sig(w * x + b))
-    np.testing.assert_allclose(r.hessian, [[v * x * x, v * x], [v * x, v]], rtol=1e-13, atol=1e-17)
+    # order theta = (b, w): [[d2L/db2, d2L/db dw], [d2L/dw db, d2L/dw2]]
+    np.testing.assert_allclose(r.hessian, [[v, v * x], [v * x, v * x * x]], rtol=1e-13, atol=1e-17)
+    np.testing.assert_allclose(r.null_product, (0.0, 0.0), atol=1e-15)
     assert abs(r.det) < 1e-15
     assert r.eigenvalues[0] == pytest.approx(v * (x * x + 1), rel=1e-13) and r.eigenvalues[1] == 0.0
     assert r.numerical_eigenvalues == pytest.approx(r.eigenvalues, abs=1e-14)

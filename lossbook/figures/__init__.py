@@ -44,7 +44,13 @@ from matplotlib.figure import Figure
 
 from ..text import LANGS
 from .evaluation import reliability_figure, roc_figure
-from .loss import entropy_figure, landscape_figure, losses_per_sample_figure, mse_curvature_figure
+from .loss import (
+    entropy_figure,
+    landscape_figure,
+    losses_per_sample_figure,
+    mse_curvature_figure,
+    score_curvature_figure,
+)
 from .optimisers import loss_history_figure
 from .review import house_prices_figure, square_gd_figure, walk_2d_figure
 from .sigmoid import (
@@ -73,6 +79,7 @@ __all__ = [
     "petal_sigmoid_figure",
     "reliability_figure",
     "roc_figure",
+    "score_curvature_figure",
     "sigmoid_figure",
     "square_gd_figure",
     "tumour_threshold_figure",
@@ -97,6 +104,7 @@ FIGURES: dict[str, Callable[..., Figure]] = {
     "losses_per_sample": losses_per_sample_figure,
     "mse_curvature": mse_curvature_figure,
     "landscape": landscape_figure,
+    "score_curvature": score_curvature_figure,
     # optimisers, entropy
     "loss_history": loss_history_figure,
     "entropy": entropy_figure,

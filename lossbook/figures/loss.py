@@ -11,6 +11,7 @@ from matplotlib.ticker import MaxNLocator
 
 from .. import datasets
 from ..entropy import binary_entropy
+from ..logit_curvature import score_loss, score_loss_second_derivative
 from ..losses import (
     _sigmoid_mse_bracket,
     bce_per_sample,
@@ -39,7 +40,7 @@ def losses_per_sample_figure(lang: str) -> Figure:
             squared_error(y, y_hat),
             color=C.BLUE,
             linestyle="--",
-            label=t("bình phương sai số", "squared error") + r" $(\hat y - y)^2$",
+            label=t("sai số bình phương", "squared error") + r" $(\hat y - y)^2$",
         )
         bce_tex = r"$-\ln \hat y$" if label == 1 else r"$-\ln(1 - \hat y)$"
         ax.plot(y_hat, bce_per_sample(y, y_hat), color=C.VERMILLION, label=f"BCE {bce_tex}")
@@ -60,7 +61,7 @@ def losses_per_sample_figure(lang: str) -> Figure:
     axes[0].set_ylabel(t("mất mát của một mẫu", "loss of one sample"))
     fig.suptitle(
         t(
-            "Càng sai một cách tự tin, BCE phạt càng nặng; bình phương sai số không quá 1",
+            "Càng sai một cách tự tin, BCE phạt càng nặng; sai số bình phương không quá 1",
             "The more confidently wrong, the larger BCE; squared error never exceeds 1",
         )
     )
@@ -78,7 +79,7 @@ def mse_curvature_figure(lang: str) -> Figure:
     for y in (0, 1):
         color, style = color_of[y]
         labels = np.full_like(y_hat, float(y))
-        # Left: the slides' bracket f(y_hat) = -3 y_hat^2 + 2 y_hat - y + 2 y y_hat.
+        # Left: the bracket f(y_hat) = -3 y_hat^2 + 2 y_hat - y + 2 y y_hat.
         bracket_tex = r"$-3\hat y^2 + 2\hat y$" if y == 0 else r"$-3\hat y^2 + 4\hat y - 1$"
         axes[0].plot(
             y_hat,
@@ -129,7 +130,7 @@ def mse_curvature_figure(lang: str) -> Figure:
     )
     axes[0].set_ylim(-1.1, 0.85)
     axes[1].set_ylim(-0.2, 0.3)
-    axes[0].set_title(t("Dấu ngoặc $f(\\hat y)$ của bài giảng", "The slides' bracket $f(\\hat y)$"))
+    axes[0].set_title(t("Biểu thức trong ngoặc $f(\\hat y)$", "The bracket $f(\\hat y)$"))
     axes[1].set_title(
         t(
             "Độ cong $\\partial^2 L / \\partial \\theta_i^2$ với $x_i = 1$",
@@ -153,6 +154,53 @@ def mse_curvature_figure(lang: str) -> Figure:
 
 
 @figure_function
+def score_curvature_figure(lang: str) -> Figure:
+    """One sample's loss L(z) against its score z (left) and its second derivative L″(z)
+    (right), for BCE and sigmoid + MSE, labels 0 and 1: L″ decides convexity in θ, since
+    the Hessian is L″(z)·x xᵀ. BCE's L″ is σ(z)(1 − σ(z)) > 0 for both labels; MSE's dips
+    below 0 where the model is confidently wrong."""
+    t = partial(tr, lang)
+    fig, axes = figure_grid(2, width=8.0, height=4.2)
+    z = np.linspace(-6.0, 6.0, 481)
+    styles = {
+        ("bce", 1): (C.VERMILLION, "-"),
+        ("bce", 0): (C.VERMILLION, "--"),
+        ("mse", 1): (C.BLUE, "-"),
+        ("mse", 0): (C.BLUE, "--"),
+    }
+    for (loss, y), (color, style) in styles.items():
+        labels = np.full_like(z, float(y))
+        name = f"{loss.upper()}, y = {y}"
+        axes[0].plot(z, score_loss(z, labels, loss), color=color, linestyle=style, label=name)
+        if loss == "bce" and y == 0:
+            continue  # the same curve as y = 1: the label drops out of L″
+        curve = score_loss_second_derivative(z, labels, loss)
+        label = t("BCE, y = 0 hoặc 1", "BCE, y = 0 or 1") if loss == "bce" else name
+        axes[1].plot(z, curve, color=color, linestyle=style, label=label)
+        if loss == "mse":
+            axes[1].fill_between(z, curve, 0.0, where=curve < 0, color=color, alpha=0.15, linewidth=0)
+    axes[1].axhline(0.0, color=C.BLACK, linewidth=0.8)
+    axes[0].set_ylim(0.0, 4.0)
+    axes[1].set_ylim(-0.15, 0.3)
+    axes[0].set_title(t("Mất mát của một mẫu theo điểm số z", "One sample's loss against its score z"))
+    axes[1].set_title(t("Đạo hàm bậc hai L″(z): âm ở vùng tô màu", "Second derivative L″(z): negative where shaded"))
+    axes[0].set_ylabel("L(z)")
+    axes[1].set_ylabel("L″(z)")
+    for ax in axes:
+        ax.set_xlim(-6.0, 6.0)
+        ax.set_xlabel(t("điểm số z = θᵀx", "score z = θᵀx"))
+    axes[0].legend(loc="upper center", fontsize=9)
+    axes[1].legend(loc="upper right", fontsize=9)
+    fig.suptitle(
+        t(
+            "Hessian theo θ là L″(z)·x xᵀ: BCE luôn cong lên, MSE thì không",
+            "The Hessian in θ is L″(z)·x xᵀ: BCE always curves up, MSE does not",
+        )
+    )
+    return fig
+
+
+@figure_function
 def landscape_figure(lang: str) -> Figure:
     """Mean loss of σ(wx + b) over a (w, b) grid for the six petals: MSE vs BCE."""
     t = partial(tr, lang)
@@ -163,7 +211,13 @@ def landscape_figure(lang: str) -> Figure:
     fig, axes = figure_grid(2, width=8.0, height=4.0, sharey=True)
     panels = (
         ("mse", t("sigmoid + MSE:\ncó cao nguyên, không lồi", "sigmoid + MSE:\nflat plateaus, not convex")),
-        ("bce", t("sigmoid + BCE:\nlồi, không có cao nguyên", "sigmoid + BCE:\nconvex, no plateau")),
+        (
+            "bce",
+            t(
+                "sigmoid + BCE:\nlồi, không có cao nguyên ở mức mất mát cao",
+                "sigmoid + BCE:\nconvex, no plateau at high loss",
+            ),
+        ),
     )
     for ax, (loss, title) in zip(axes, panels, strict=True):
         L = loss_landscape(ds.x, ds.y, w_grid, b_grid, loss=loss)
@@ -193,9 +247,9 @@ def landscape_figure(lang: str) -> Figure:
         ax.set_title(title)
         ax.set_xlabel(t("trọng số $w$", "weight $w$"))
         ax.grid(False)
-    axes[0].set_ylabel(t("độ lệch $b$", "bias $b$"))
+    axes[0].set_ylabel("bias $b$")
     axes[0].legend(
-        loc="lower left", fontsize=9, title=t("hai mô hình của bài giảng", "the slides' two models"), title_fontsize=9
+        loc="lower left", fontsize=9, title=t("hai mô hình của chương 6", "chapter 6's two models"), title_fontsize=9
     )
     fig.suptitle(
         t(

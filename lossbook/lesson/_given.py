@@ -28,12 +28,14 @@ __all__ = [
     "PETAL_LINES",
     "PETAL_PROBABILITY",
     "CURVATURE_Y_HAT",
+    "BRIER_P",
+    "BRIER_FORECASTS",
     "ENTROPY_P",
     "NOTES_F",
     "BERNOULLI_Y_HAT",
     "CONFIDENT_WRONG_Y_HAT",
     "SEPARATING_LINE",
-    "RIDGE_LAMBDA",
+    "RIDGE_MU",
     "SGD_X",
     "SGD_Y",
     "SGD_W",
@@ -90,6 +92,9 @@ PETAL_PROBABILITY = 0.9
 # --- chapter 7: the curvature of sigmoid + MSE --------------------------------------------------
 #: The predictions at which the slides' second derivatives are tabulated.
 CURVATURE_Y_HAT: tuple[float, ...] = (0.1, 0.25, 0.5, 0.75, 0.9)
+#: The probability :math:`p` of the event and the forecasts :math:`q` of the Brier-score table.
+BRIER_P = 0.3
+BRIER_FORECASTS: tuple[float, ...] = (0.1, 0.2, 0.3, 0.4, 0.5)
 
 # --- chapter 8: the BCE ---------------------------------------------------------------------------
 #: The slides' entropy basket :math:`p(X = 0)`.
@@ -104,8 +109,8 @@ CONFIDENT_WRONG_Y_HAT = 0.99
 # --- chapter 9: convexity ---------------------------------------------------------------------------
 #: A line :math:`(b, w)` separating the four petals of :func:`lossbook.datasets.petal_sgd` (at :math:`x = 2.25`).
 SEPARATING_LINE: tuple[float, float] = (-2.25, 1.0)
-#: The L2 penalty :math:`\lambda` of the ridge example.
-RIDGE_LAMBDA = 0.1
+#: The L2 penalty strength :math:`\mu` of the ridge example.
+RIDGE_MU = 0.1
 
 # --- chapter 10: the slides' SGD steps ----------------------------------------------------------------
 #: The slides' "Example": one petal :math:`x = 1.4` of label :math:`y = 0`, from

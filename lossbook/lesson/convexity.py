@@ -21,10 +21,13 @@ from ..losses import bce_objective as _bce_objective
 from ..optim import full_batch_gd as _full_batch_gd
 from ..optim import gradient_descent as _gradient_descent
 from ..text import fmt, given, tr
-from ._given import PETAL_LINES, RIDGE_LAMBDA, SEPARATING_LINE, SGD_B, SGD_W, SGD_X
+from ._given import PETAL_LINES, RIDGE_MU, SEPARATING_LINE, SGD_B, SGD_W, SGD_X
 from ._table import Col, table, values_table
+from .through_the_logit import logit_curvature_table, logit_hessian_check
 
 __all__ = [
+    "logit_curvature_table",
+    "logit_hessian_check",
     "bce_hessian_example",
     "gd_step_size",
     "separable_no_minimiser",
@@ -38,8 +41,8 @@ __all__ = [
 
 @dataclass(frozen=True)
 class BCEHessianExample:
-    r"""The slides' 2x2 BCE Hessian (order :math:`(w, b)`) at one sample, its determinant
-    and eigenvalues (closed form and numerical)."""
+    r"""The 2x2 BCE Hessian of one sample in the order :math:`\theta = (b, w)`, its
+    determinant and eigenvalues (closed form and numerical)."""
 
     x: float
     w: float
@@ -53,22 +56,22 @@ class BCEHessianExample:
 
     @property
     def null_product(self) -> tuple[float, float]:
-        r""":math:`H\,(1, -x)^\top`, zero: the direction :math:`(1, -x)` is flat (order :math:`(w, b)`).
+        r""":math:`\mathbf H\,(-x, 1)^\top`, zero: the direction :math:`(-x, 1)` is flat (order :math:`(b, w)`).
 
         >>> [round(v, 12) + 0.0 for v in bce_hessian_example().null_product]
         [0.0, 0.0]
         """
         (a, b), (c, d) = self.hessian
-        return (a - self.x * b, c - self.x * d)
+        return (b - self.x * a, d - self.x * c)
 
     def markdown(self, lang: str = "vi", digits: int = 4) -> str:
         columns = (Col("đại lượng", "quantity", "l"), Col("công thức", "formula", "l"), Col("giá trị", "value"))
         H = self.hessian
         rows = [
             (r"$\hat y = \sigma(wx + b)$", "", fmt(self.y_hat, digits)),
-            (r"$\frac{\partial^2 L}{\partial w^2}$", r"$\hat y(1-\hat y)x^2$", fmt(H[0][0], digits)),
-            (r"$\frac{\partial^2 L}{\partial w\,\partial b}$", r"$\hat y(1-\hat y)x$", fmt(H[0][1], digits)),
-            (r"$\frac{\partial^2 L}{\partial b^2}$", r"$\hat y(1-\hat y)$", fmt(H[1][1], digits)),
+            (r"$\frac{\partial^2 L}{\partial b^2}$", r"$\hat y(1-\hat y)$", fmt(H[0][0], digits)),
+            (r"$\frac{\partial^2 L}{\partial b\,\partial w}$", r"$\hat y(1-\hat y)x$", fmt(H[0][1], digits)),
+            (r"$\frac{\partial^2 L}{\partial w^2}$", r"$\hat y(1-\hat y)x^2$", fmt(H[1][1], digits)),
             (r"$\det H$", "$0$", fmt(self.det, digits)),
             (r"$\lambda_1$", r"$\hat y(1-\hat y)(x^2+1)$", fmt(self.eigenvalues[0], digits)),
             (r"$\lambda_2$", "$0$", fmt(self.eigenvalues[1], digits)),
@@ -77,10 +80,11 @@ class BCEHessianExample:
 
 
 def bce_hessian_example(x: float = SGD_X, w: float = SGD_W, b: float = SGD_B) -> BCEHessianExample:
-    r"""The slides' convexity proof at a sample point (by default the first SGD sample,
-    :math:`x = 1.4`, :math:`w = -0.1`, :math:`b = 0.1`, so :math:`\hat y = 0.49`):
+    r"""The entry-by-entry convexity proof at a sample point (by default the first SGD sample,
+    :math:`x = 1.4`, :math:`w = -0.1`, :math:`b = 0.1`, so :math:`\hat y = 0.49`), in the order
+    :math:`\theta = (b, w)` (the slides write :math:`(w, b)`: rows and columns swapped):
 
-    .. math:: H = \hat y(1-\hat y)\begin{bmatrix} x^2 & x \\ x & 1 \end{bmatrix},\quad
+    .. math:: \mathbf H = \hat y(1-\hat y)\begin{bmatrix} 1 & x \\ x & x^2 \end{bmatrix},\quad
               \det H = 0,\quad \lambda_1 = \hat y(1-\hat y)(x^2 + 1),\ \lambda_2 = 0
 
     The determinant is 0 up to rounding (float64 leaves about 1e-17).
@@ -92,16 +96,16 @@ def bce_hessian_example(x: float = SGD_X, w: float = SGD_W, b: float = SGD_B) ->
     | quantity | formula | value |
     |:--|:--|--:|
     | $\hat y = \sigma(wx + b)$ | | 0.4900 |
-    | $\frac{\partial^2 L}{\partial w^2}$ | $\hat y(1-\hat y)x^2$ | 0.4898 |
-    | $\frac{\partial^2 L}{\partial w\,\partial b}$ | $\hat y(1-\hat y)x$ | 0.3499 |
     | $\frac{\partial^2 L}{\partial b^2}$ | $\hat y(1-\hat y)$ | 0.2499 |
+    | $\frac{\partial^2 L}{\partial b\,\partial w}$ | $\hat y(1-\hat y)x$ | 0.3499 |
+    | $\frac{\partial^2 L}{\partial w^2}$ | $\hat y(1-\hat y)x^2$ | 0.4898 |
     | $\det H$ | $0$ | 0.0000 |
     | $\lambda_1$ | $\hat y(1-\hat y)(x^2+1)$ | 0.7397 |
     | $\lambda_2$ | $0$ | 0.0000 |
     """
     x, w, b = float(x), float(w), float(b)
     y_hat = _sigmoid(w * x + b)
-    H = _bce_hessian_single(x, y_hat)
+    H = _bce_hessian_single(x, y_hat)[::-1, ::-1]  # (w, b) -> (b, w)
     det = float(H[0, 0] * H[1, 1] - H[0, 1] * H[1, 0])
     numerical = np.linalg.eigvalsh(H)[::-1]
     return BCEHessianExample(
@@ -161,9 +165,9 @@ def gd_step_size(
 ) -> GDStepSize:
     r"""The blog says gradient descent on the (convex) BCE "always converges". It needs a
     small enough step. Two flowers with the same petal length :math:`x = 1` and opposite
-    labels: the minimum is at :math:`b + w = 0`, the gradient is :math:`L`-Lipschitz with
-    :math:`L = \lambda_{\max}\bigl(\tfrac{1}{4m}X_b^\top X_b\bigr) = 0.5`, and GD is
-    guaranteed to converge for :math:`\eta < 2/L = 4`. With :math:`\eta = 1` it does; with
+    labels: the minimum is at :math:`b + w = 0`, the gradient is :math:`\beta`-Lipschitz with
+    :math:`\beta = \lambda_{\max}\bigl(\tfrac{1}{4m}X_b^\top X_b\bigr) = 0.5`, and GD is
+    guaranteed to converge for :math:`\eta < 2/\beta = 4`. With :math:`\eta = 1` it does; with
     :math:`\eta = 10` it settles into a 2-cycle :math:`b = w = \pm 2.464` and never
     converges, although the loss is convex.
 
@@ -331,21 +335,24 @@ def duplicated_feature(
 
 @dataclass(frozen=True)
 class BCESmoothness:
-    r"""The Lipschitz constant :math:`L` of the BCE gradient on a data set, and :math:`2/L`."""
+    r"""The smoothness constant :math:`\beta` (Lipschitz constant of :math:`\nabla J`) of the BCE
+    on a data set, and :math:`2/\beta`."""
 
     dataset: str
     smoothness: float
     max_stable_eta: float
 
     def markdown(self, lang: str = "vi", digits: int = 4) -> str:
-        return values_table(lang, [("$L$", None, self.smoothness), ("$2/L$", None, self.max_stable_eta)], digits)
+        return values_table(
+            lang, [(r"$\beta$", None, self.smoothness), (r"$2/\beta$", None, self.max_stable_eta)], digits
+        )
 
 
 def bce_smoothness(dataset: str = "petal_lengths") -> BCESmoothness:
     r"""Since :math:`\sigma' \le \tfrac14`, the BCE Hessian satisfies
-    :math:`H \preceq \frac{1}{4m}X_b^\top X_b`, so the gradient is :math:`L`-Lipschitz with
-    :math:`L = \lambda_{\max}\bigl(X_b^\top X_b\bigr)/(4m)` and gradient descent is
-    guaranteed to converge for :math:`\eta < 2/L`. ``dataset`` names a function of
+    :math:`\mathbf H \preceq \frac{1}{4m}X_b^\top X_b`, so the gradient is :math:`\beta`-Lipschitz with
+    :math:`\beta = \lambda_{\max}\bigl(X_b^\top X_b\bigr)/(4m)`, and with :math:`\eta < 2/\beta` gradient
+    descent makes :math:`J(\theta_k)` decrease to :math:`\inf J`. ``dataset`` names a function of
     :mod:`lossbook.datasets` (``"petal_lengths"``, ``"petal_sgd"``).
 
     >>> r = bce_smoothness()
@@ -354,8 +361,8 @@ def bce_smoothness(dataset: str = "petal_lengths") -> BCESmoothness:
     """
     data = getattr(_datasets, str(dataset))()
     Xb = _add_bias(data.X)
-    L = float(np.linalg.eigvalsh(Xb.T @ Xb).max() / (4 * data.m))
-    return BCESmoothness(str(dataset), L, 2 / L)
+    beta = float(np.linalg.eigvalsh(Xb.T @ Xb).max() / (4 * data.m))
+    return BCESmoothness(str(dataset), beta, 2 / beta)
 
 
 @dataclass(frozen=True)
@@ -403,9 +410,9 @@ def petal_gd_trajectory(
 
 @dataclass(frozen=True)
 class PetalRidgeDescent:
-    r"""Gradient descent on the BCE plus :math:`\frac{\lambda}{2}w^2` on the petals."""
+    r"""Gradient descent on the BCE plus :math:`\frac{\mu}{2}w^2` on the petals."""
 
-    lam: float
+    mu: float
     b: float
     w: float
     max_gradient: float
@@ -415,19 +422,20 @@ class PetalRidgeDescent:
 
 
 @functools.cache
-def petal_ridge_descent(lam: float = RIDGE_LAMBDA, lr: float = 0.5, steps: int = 10000) -> PetalRidgeDescent:
-    r"""With an L2 penalty on the weight, :math:`J_\lambda = J + \frac{\lambda}{2}w^2`
-    (gradient :math:`\nabla J + \lambda\,(0, w)`), the loss on the separable petals has a
-    minimiser again and gradient descent converges to it; ``max_gradient`` is the largest
-    entry of :math:`|\nabla J_\lambda|` at the end.
+def petal_ridge_descent(mu: float = RIDGE_MU, lr: float = 0.5, steps: int = 10000) -> PetalRidgeDescent:
+    r"""With an L2 penalty of strength :math:`\mu` on the weight (not on the bias),
+    :math:`J_\mu = J + \frac{\mu}{2}w^2` (gradient :math:`\nabla J + \mu\,(0, w)`), the loss
+    on the separable petals has a minimiser again, because both labels occur (coercivity),
+    and gradient descent converges to it; ``max_gradient`` is the largest entry of
+    :math:`|\nabla J_\mu|` at the end.
 
     >>> r = petal_ridge_descent()
     >>> round(r.b, 4), round(r.w, 4), r.max_gradient < 1e-8
     (-3.7402, 1.5451, True)
     """
     data = _datasets.petal_lengths()
-    lam = float(lam)
+    mu = float(mu)
     h = _gradient_descent(
-        lambda t: _bce_grad(data.X, data.y, t) + lam * np.array([0.0, t[1]]), [0.0, 0.0], lr=float(lr), steps=int(steps)
+        lambda t: _bce_grad(data.X, data.y, t) + mu * np.array([0.0, t[1]]), [0.0, 0.0], lr=float(lr), steps=int(steps)
     )
-    return PetalRidgeDescent(lam, float(h.final[0]), float(h.final[1]), float(np.abs(h.grads[-1]).max()))
+    return PetalRidgeDescent(mu, float(h.final[0]), float(h.final[1]), float(np.abs(h.grads[-1]).max()))

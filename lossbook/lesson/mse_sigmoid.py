@@ -24,7 +24,8 @@ from ..optim import full_batch_gd as _full_batch_gd
 from ..text import fmt, given
 from ._given import CURVATURE_Y_HAT, PETAL_LINES, SGD_B, SGD_W, SGD_X, SGD_Y
 from ._table import Col, table, values_table
-from .chain_rule import hessian_example
+from .mse_stuck import mislabelled_flower, mse_curvature_cubic, mse_long_run, proper_scores
+from .through_the_logit import logit_curvature_table
 
 __all__ = [
     "sigmoid_mse_curvature",
@@ -33,7 +34,11 @@ __all__ = [
     "sigmoid_mse_concavity",
     "sigmoid_mse_most_negative",
     "first_sample_gradients",
-    "hessian_example",
+    "mse_long_run",
+    "mse_curvature_cubic",
+    "proper_scores",
+    "mislabelled_flower",
+    "logit_curvature_table",
 ]
 
 

@@ -150,6 +150,8 @@ def erratum_note(record_id: str, lang: str) -> str:
         Lecture slides ('Square function' and 'Optimization: 2D
     >>> note[1].endswith("[Erratum `slides-naturals-domain`](errata.md#slides-naturals-domain)")
     True
+    >>> ".." in erratum_note("blog-unique-minimum", "en")  # a correction ending in "." keeps one
+    False
     >>> erratum_note("no-such-id", "en")
     Traceback (most recent call last):
     ...
@@ -160,8 +162,12 @@ def erratum_note(record_id: str, lang: str) -> str:
     if record is None:
         raise KeyError(f"record_id: no erratum {record_id!r} in errata.yml")
     title, correct, erratum = _NOTE_TEXT[lang]
+    def sentence(text: str) -> str:  # a text that ends its own sentence keeps its one full stop
+        text = text.strip()
+        return text if text.endswith((".", "!", "?")) else text + "."
+
     body = (
-        f"{_source_name(record.source, lang)} ({record.location(lang)}): {record.says(lang)}. "
-        f"{correct}: {record.correct(lang)}. [{erratum} `{record.id}`](errata.md#{record.id})"
+        f"{_source_name(record.source, lang)} ({record.location(lang)}): {sentence(record.says(lang))} "
+        f"{correct}: {sentence(record.correct(lang))} [{erratum} `{record.id}`](errata.md#{record.id})"
     )
     return f'??? note "{title}"\n    {body.strip()}'

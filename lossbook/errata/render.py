@@ -162,6 +162,7 @@ def erratum_note(record_id: str, lang: str) -> str:
     if record is None:
         raise KeyError(f"record_id: no erratum {record_id!r} in errata.yml")
     title, correct, erratum = _NOTE_TEXT[lang]
+
     def sentence(text: str) -> str:  # a text that ends its own sentence keeps its one full stop
         text = text.strip()
         return text if text.endswith((".", "!", "?")) else text + "."

@@ -278,6 +278,20 @@ class HouseNormalEquations:
     w: float
     residual: float  #: the largest component of X_b^T (X_b theta - y) at the solution
 
+    def markdown(self, lang: str = "vi", digits: int = 4) -> str:
+        return values_table(
+            lang,
+            [
+                (r"$\sum x_i$", None, self.sum_x),
+                (r"$\sum x_i^2$", None, self.sum_x2),
+                (r"$\sum y_i$", None, self.sum_y),
+                (r"$\sum x_i y_i$", None, self.sum_xy),
+                ("$b$", None, self.b),
+                ("$w$", None, self.w),
+            ],
+            digits,
+        )
+
 
 def house_normal_equations(version: int = 2) -> HouseNormalEquations:
     r"""The normal equations of the houses' least squares, their sums and their solution

@@ -46,6 +46,7 @@ from ..text import LANGS
 from .loss import entropy_figure, landscape_figure, losses_per_sample_figure, mse_curvature_figure
 from .optimisers import loss_history_figure
 from .review import house_prices_figure, square_gd_figure, walk_2d_figure
+from .roadmap import roadmap_figure
 from .sigmoid import (
     decision_boundary_circle_figure,
     decision_boundary_line_figure,
@@ -70,6 +71,7 @@ __all__ = [
     "mse_curvature_figure",
     "petal_line_figure",
     "petal_sigmoid_figure",
+    "roadmap_figure",
     "sigmoid_figure",
     "square_gd_figure",
     "tumour_threshold_figure",
@@ -78,6 +80,8 @@ __all__ = [
 
 #: Every figure of the site, name -> ``f(lang="vi") -> Figure``, in the lesson's order.
 FIGURES: dict[str, Callable[..., Figure]] = {
+    # the home page: the whole lesson
+    "roadmap": roadmap_figure,
     # review: gradient descent, linear regression
     "square_gd": square_gd_figure,
     "walk_2d": walk_2d_figure,

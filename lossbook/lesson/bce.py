@@ -113,7 +113,9 @@ class BernoulliLikelihood:
         columns = (
             Col("$y$"),
             Col(r"likelihood $\hat y^{y}(1-\hat y)^{1-y}$"),
-            Col(r"log-likelihood $y\ln\hat y + (1-y)\ln(1-\hat y)$", r"log-likelihood $y\ln\hat y + (1-y)\ln(1-\hat y)$"),
+            Col(
+                r"log-likelihood $y\ln\hat y + (1-y)\ln(1-\hat y)$", r"log-likelihood $y\ln\hat y + (1-y)\ln(1-\hat y)$"
+            ),
             Col("BCE"),
         )
         rows = [

@@ -310,7 +310,14 @@ def house_normal_equations(version: int = 2) -> HouseNormalEquations:
     Xb = _add_bias(data.X)
     residual = float(np.max(np.abs(Xb.T @ (Xb @ np.array([b, w]) - y))))
     return HouseNormalEquations(
-        int(x.size), float(x.sum()), float((x**2).sum()), float(y.sum()), float((x * y).sum()), float(b), float(w), residual
+        int(x.size),
+        float(x.sum()),
+        float((x**2).sum()),
+        float(y.sum()),
+        float((x * y).sum()),
+        float(b),
+        float(w),
+        residual,
     )
 
 

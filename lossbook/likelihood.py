@@ -10,7 +10,8 @@ Linear regression assumes :math:`y_i = \theta^\top x_i + \varepsilon_i` with
 so maximising the likelihood minimises the MSE, whatever :math:`s^2`. Logistic regression
 assumes :math:`Y_i \mid x_i \sim \mathrm{Bernoulli}(\sigma(\theta^\top x_i))` independent;
 
-.. math:: \ell(\theta) = \sum_{i=1}^m \big[y_i\ln\sigma(\theta^\top x_i) + (1 - y_i)\ln(1 - \sigma(\theta^\top x_i))\big],
+.. math:: \ell(\theta) = \sum_{i=1}^m \big[y_i\ln\sigma(\theta^\top x_i)
+          + (1 - y_i)\ln(1 - \sigma(\theta^\top x_i))\big],
 
 and :math:`J(\theta) = -\ell(\theta)/m` is the mean BCE. With :math:`\hat y = g^{-1}(X_b\theta)`
 for the canonical link :math:`g` (identity for the Gaussian, logit for the Bernoulli), the
@@ -123,7 +124,11 @@ def normal_equations(X: Any, y: Any) -> np.ndarray:
 
 
 def bernoulli_log_likelihood(X: Any, y: Any, theta: Any) -> float:
-    r""":math:`\ell(\theta) = \sum_i \big[y_i\ln\sigma(\theta^\top x_i) + (1 - y_i)\ln(1 - \sigma(\theta^\top x_i))\big]`,
+    r"""The Bernoulli log-likelihood of :math:`\theta`,
+
+    .. math:: \ell(\theta) = \sum_i \big[y_i\ln\sigma(\theta^\top x_i)
+              + (1 - y_i)\ln(1 - \sigma(\theta^\top x_i))\big],
+
     computed from the scores (finite for every finite score); :math:`\ell \le 0` and
     :math:`-\ell/m` is the mean BCE.
 
@@ -139,8 +144,8 @@ def bernoulli_log_likelihood(X: Any, y: Any, theta: Any) -> float:
 
 
 def bernoulli_log_likelihood_grad(X: Any, y: Any, theta: Any) -> np.ndarray:
-    r"""Gradient of :func:`bernoulli_log_likelihood`: :math:`\nabla\ell(\theta) = X_b^\top(y - \hat y)`,
-    :math:`\hat y = \sigma(X_b\theta)`.
+    r"""Gradient of :func:`bernoulli_log_likelihood`:
+    :math:`\nabla\ell(\theta) = X_b^\top(y - \hat y)`, :math:`\hat y = \sigma(X_b\theta)`.
 
     >>> bernoulli_log_likelihood_grad([[1.4]], [0], [0.1, -0.1]).round(3)
     array([-0.49 , -0.686])

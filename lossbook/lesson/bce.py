@@ -14,15 +14,15 @@ from .. import datasets as _datasets
 from ..activations import sigmoid as _sigmoid
 from ..entropy import entropy as _entropy
 from ..entropy import information as _information
-from ..losses import BCE_EPS as _BCE_EPS
-from ..losses import bce_per_sample as _bce_per_sample
-from ..losses import bce_with_logits as _bce_with_logits
-from ..losses import bce_grad as _bce_grad
-from ..losses import bce_with_logits_per_sample as _bce_with_logits_per_sample
-from ..losses import linear_mse_grad as _linear_mse_grad
 from ..likelihood import glm_gradient as _glm_gradient
 from ..likelihood import glm_predict as _glm_predict
 from ..likelihood import normal_equations as _normal_equations
+from ..losses import BCE_EPS as _BCE_EPS
+from ..losses import bce_grad as _bce_grad
+from ..losses import bce_per_sample as _bce_per_sample
+from ..losses import bce_with_logits as _bce_with_logits
+from ..losses import bce_with_logits_per_sample as _bce_with_logits_per_sample
+from ..losses import linear_mse_grad as _linear_mse_grad
 from ..models import LogisticRegression as _LogisticRegression
 from ..text import fmt, given, tr
 from ._given import BERNOULLI_Y_HAT, CONFIDENT_WRONG_Y_HAT, ENTROPY_P, NOTES_F, SGD_B, SGD_W, SGD_X, SGD_Y

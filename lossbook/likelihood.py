@@ -111,15 +111,12 @@ def normal_equations(X: Any, y: Any) -> np.ndarray:
     >>> normal_equations([[1.0], [1.0]], [0.0, 1.0])
     Traceback (most recent call last):
     ...
-    ValueError: X: X_b^T X_b is singular (a column is constant or columns are collinear); the normal equations have no unique solution
+    ValueError: X: X_b^T X_b is singular (constant or collinear columns); no unique least-squares solution
     """
     Xb, y, _ = _inputs(X, y, None, labels=False)
     gram = Xb.T @ Xb
     if np.linalg.matrix_rank(gram) < gram.shape[0]:
-        raise ValueError(
-            "X: X_b^T X_b is singular (a column is constant or columns are collinear); "
-            "the normal equations have no unique solution"
-        )
+        raise ValueError("X: X_b^T X_b is singular (constant or collinear columns); no unique least-squares solution")
     return np.linalg.solve(gram, Xb.T @ y)
 
 

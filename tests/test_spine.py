@@ -178,3 +178,43 @@ def test_roadmap_names_the_five_steps_and_real_chapters():
         assert numbers == [int(n) for n in re.findall(r"\d+", ch_vi)]
         cited |= set(range(numbers[0], numbers[-1] + 1))
     assert cited == set(range(1, 12)) and cited <= chapters
+
+
+# --- the chapter frames of chapters 3 and 8 ---------------------------------------------------
+
+
+def frame_problems(name: str, frame: dict) -> list[str]:
+    """What is wrong with a chapter frame (docs/_data/chapters/<NN-topic>.yml)."""
+    problems = []
+    if not isinstance(frame.get("minutes"), int) or not 5 <= frame["minutes"] <= 90:
+        problems.append(f"{name}: minutes must be a whole number of minutes")
+    for stem in frame.get("needs", []):
+        if not (ROOT / "docs" / f"{stem}.md").exists():
+            problems.append(f"{name}: needs {stem!r}, which is no page")
+    sizes = {"learn": (2, 4), "takeaways": (3, 5), "need": (0, 9)}
+    for key, (low, high) in sizes.items():
+        vi, en = frame["vi"].get(key, []), frame["en"].get(key, [])
+        if len(vi) != len(en):
+            problems.append(f"{name}: {key} has {len(vi)} Vietnamese and {len(en)} English items")
+        if not low <= len(en) <= high:
+            problems.append(f"{name}: {key} must have {low}-{high} items")
+    return problems
+
+
+@pytest.mark.parametrize("name", ["03-linear-regression", "08-bce"])
+def test_chapter_frames_are_complete_in_both_languages(name):
+    import yaml
+
+    frame = yaml.safe_load((ROOT / "docs" / "_data" / "chapters" / f"{name}.yml").read_text(encoding="utf-8"))
+    assert frame_problems(name, frame) == []
+
+
+def test_frame_problems_catches_a_planted_frame():
+    planted = {
+        "minutes": "soon",
+        "needs": ["99-nowhere"],
+        "vi": {"learn": ["a"], "takeaways": ["a", "b", "c"]},
+        "en": {"learn": ["a", "b"], "takeaways": ["a", "b", "c"]},
+    }
+    found = " ".join(frame_problems("x", planted))
+    assert "minutes" in found and "99-nowhere" in found and "learn has 1 Vietnamese and 2 English" in found

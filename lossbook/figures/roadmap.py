@@ -33,7 +33,7 @@ STEPS = (
 )
 
 _WIDTH, _GAP, _LEFT = 17.0, 3.25, 1.0
-_BOTTOM, _TOP = 15.0, 33.0
+_BOTTOM, _TOP = 16.0, 34.0
 
 
 def _say(ax, x: float, y: float, text: str, **kw) -> None:
@@ -45,7 +45,7 @@ def roadmap_figure(lang: str) -> Figure:
     """The lesson's five steps as boxes joined by arrows, each with its formula and chapters,
     and the one-line answer the steps lead to."""
     t = partial(tr, lang)
-    fig, (ax,) = figure_grid(1, width=8.0, height=3.4)
+    fig, (ax,) = figure_grid(1, width=8.0, height=3.8)
     colours = (C.BLUE, C.GREEN, C.ORANGE, C.VERMILLION, C.PURPLE)
     for k, ((vi, en, formula, ch_vi, ch_en), colour) in enumerate(zip(STEPS, colours, strict=True)):
         x0 = _LEFT + k * (_WIDTH + _GAP)
@@ -61,27 +61,27 @@ def roadmap_figure(lang: str) -> Figure:
             )
         )
         centre = x0 + _WIDTH / 2
-        _say(ax, centre, _TOP - 2.5, str(k + 1), fontsize=12, fontweight="bold")
-        _say(ax, centre, _TOP - 8.0, t(vi, en), fontsize=10, fontweight="bold", linespacing=1.15)
-        _say(ax, centre, _BOTTOM + 3.5, formula, fontsize=10)
-        _say(ax, centre, _BOTTOM - 3.0, t(ch_vi, ch_en), fontsize=9)
+        _say(ax, centre, _TOP - 2.5, str(k + 1), fontsize=13, fontweight="bold")
+        _say(ax, centre, _TOP - 8.0, t(vi, en), fontsize=11.5, fontweight="bold", linespacing=1.15)
+        _say(ax, centre, _BOTTOM + 3.5, formula, fontsize=11.5)
+        _say(ax, centre, _BOTTOM - 3.0, t(ch_vi, ch_en), fontsize=11)
         if k:
             arrow(ax, (x0 - _GAP - 0.2, (_BOTTOM + _TOP) / 2), (x0 + 0.2, (_BOTTOM + _TOP) / 2), C.INK)
     _say(
         ax,
         50.0,
-        7.0,
+        6.5,
         t(
             "Nhiễu chuẩn → MSE, nhãn Bernoulli → BCE: cả hai đều là hợp lý cực đại,\n"
             r"và cùng một gradient $\frac{1}{m}X_b^{T}(\hat y - y)$. Sau đó: dùng mô hình (chương 12–13).",
             "Gaussian noise → MSE, Bernoulli labels → BCE: both are maximum likelihood,\n"
             r"with the same gradient $\frac{1}{m}X_b^{T}(\hat y - y)$. Then: using the model (chapters 12–13).",
         ),
-        fontsize=9.5,
+        fontsize=11,
         linespacing=1.4,
     )
     ax.set_xlim(0, 100)
-    ax.set_ylim(3, 36)
+    ax.set_ylim(2, 37)
     ax.set_title(t("Cả bài học trong năm bước", "The whole lesson in five steps"), path_effects=AS_PATH)
     # A diagram has no axes to read; the labels say what the directions mean, and are not drawn.
     ax.set_xlabel(t("các bước của bài học, theo thứ tự", "the lesson's steps, in order"))

@@ -218,3 +218,40 @@ def test_frame_problems_catches_a_planted_frame():
     }
     found = " ".join(frame_problems("x", planted))
     assert "minutes" in found and "99-nowhere" in found and "learn has 1 Vietnamese and 2 English" in found
+
+
+# --- teaching voice (issue 10 item 8) in the spine's pages -------------------------------------
+
+SPINE_PAGES = ("03-linear-regression", "08-bce", "index")
+_AUDIT_WORDS = re.compile(r"(?<![\w-])(slides?|lossbook|the notes|ghi chú của học viên)(?![\w-])", re.IGNORECASE)
+
+
+def voice_problems(markdown: str) -> list[str]:
+    """Running prose that speaks of the sources or of the package: outside code, inline code,
+    placeholders (``erratum_note`` lines), link targets and the "Try it" section."""
+    from test_pages import strip_code
+
+    text = strip_code(markdown)
+    text = (
+        re.split(r"^## (?:Try it|Thử ngay)\s*$", text, flags=re.MULTILINE)[0]
+        + "\n".join(re.split(r"^## (?:Try it|Thử ngay)\s*$", text, flags=re.MULTILINE)[1:2]).partition("\n## ")[2]
+    )
+    text = re.sub(r"\{\{.*?\}\}", "", text)
+    text = re.sub(r"`[^`]*`", "", text)
+    text = re.sub(r"\]\([^)]*\)", "]", text)
+    return [
+        f"line {n}: {line.strip()[:70]!r}" for n, line in enumerate(text.splitlines(), 1) if _AUDIT_WORDS.search(line)
+    ]
+
+
+@pytest.mark.parametrize("lang_suffix", [".md", ".en.md"])
+@pytest.mark.parametrize("page", SPINE_PAGES)
+def test_spine_pages_teach_the_idea_not_the_sources(page, lang_suffix):
+    markdown = (ROOT / "docs" / f"{page}{lang_suffix}").read_text(encoding="utf-8")
+    assert voice_problems(markdown) == []
+
+
+def test_voice_problems_catches_an_audit_sentence():
+    page = "# T\n\nThe slides print 0.066 here.\n\n## Try it\n\n```python\nimport lossbook\n```\n\n## Next\n\nok\n"
+    assert len(voice_problems(page)) == 1
+    assert voice_problems("# T\n\nSlide in 55.11; computed by lossbook.\n") != []

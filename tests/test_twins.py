@@ -67,18 +67,18 @@ def _edit(path: Path, old: str, new: str) -> None:
 
 def test_a_deleted_paragraph_is_caught(copy):
     vi, en, lock = copy
-    _edit(vi, "Bảng đầu ra của slide, tám dự đoán với nhãn của chúng, do lossbook tính:\n\n", "")
+    _edit(vi, "Tám dự đoán cùng nhãn của chúng, và mất mát của từng dự đoán:\n\n", "")
     (problem,) = twins.check(vi, lock)
     assert "docs/08-bce.en.md" in problem and "in the English page only" in problem
     assert "section 'A penalty for each case'" in problem  # the section heading
-    assert "paragraph 'The slides' output table" in problem  # the paragraph's first words
+    assert "paragraph 'Eight predictions with their labels" in problem  # the paragraph's first words
     with pytest.raises(ValueError, match="do not align"):
         twins.accept(vi, lock)
 
 
 def test_a_changed_sentence_is_caught_until_accepted(copy):
     vi, en, lock = copy
-    _edit(vi, "Hằng số $\\frac1m$ không làm thay đổi điểm cực tiểu,", "Hằng số $\\frac1m$ không đổi điểm cực tiểu,")
+    _edit(vi, "Hằng số $\\frac1m$ không làm thay đổi điểm cực\n", "Hằng số $\\frac1m$ không đổi điểm cực\n")
     (problem,) = twins.check(vi, lock)
     assert problem.startswith("docs/08-bce.md, section 'Hàm chi phí trên cả tập dữ liệu', paragraph 'Trên tám dòng")
     assert "changed in the Vietnamese page since it was marked translated" in problem
@@ -91,12 +91,12 @@ def test_a_changed_sentence_is_caught_until_accepted(copy):
 def test_a_removed_list_item_is_caught(copy):
     vi, en, lock = copy
     text = en.read_text(encoding="utf-8")
-    start = text.index("4. **Many independent samples**")
+    start = text.index("3. Flip the sign and divide by $m$")
     end = text.index("\n\n", start)
     en.write_text(text[:start] + text[end + 2 :], encoding="utf-8")
     problems = twins.check(vi, lock)
     assert any(
-        "docs/08-bce.md, section 'Từ hàm hợp lý của phân phối Bernoulli', item '4. **Nhiều mẫu độc lập**" in p
+        "docs/08-bce.md, section 'Từ hàm hợp lý của phân phối Bernoulli', item '3. Đổi dấu rồi chia cho $m$" in p
         and "in the Vietnamese page only" in p
         for p in problems
     ), problems
@@ -113,9 +113,7 @@ def test_a_placeholder_changed_in_one_twin_only_is_caught(copy):
 
 def test_a_reflowed_paragraph_is_not_a_change(copy):
     vi, en, lock = copy
-    _edit(
-        vi, "tám dự đoán với nhãn của chúng, do lossbook tính:", "tám dự đoán với nhãn\n  của chúng, do lossbook tính:"
-    )
+    _edit(vi, "Tám dự đoán cùng nhãn của chúng, và mất mát", "Tám dự đoán cùng nhãn\n  của chúng, và mất mát")
     assert twins.check(vi, lock) == []
 
 

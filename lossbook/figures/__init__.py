@@ -53,6 +53,7 @@ from .loss import (
 )
 from .optimisers import loss_history_figure
 from .review import house_prices_figure, square_gd_figure, walk_2d_figure
+from .roadmap import roadmap_figure
 from .sigmoid import (
     decision_boundary_circle_figure,
     decision_boundary_line_figure,
@@ -80,6 +81,7 @@ __all__ = [
     "reliability_figure",
     "roc_figure",
     "score_curvature_figure",
+    "roadmap_figure",
     "sigmoid_figure",
     "square_gd_figure",
     "tumour_threshold_figure",
@@ -88,6 +90,8 @@ __all__ = [
 
 #: Every figure of the site, name -> ``f(lang="vi") -> Figure``, in the lesson's order.
 FIGURES: dict[str, Callable[..., Figure]] = {
+    # the home page: the whole lesson
+    "roadmap": roadmap_figure,
     # review: gradient descent, linear regression
     "square_gd": square_gd_figure,
     "walk_2d": walk_2d_figure,

@@ -19,6 +19,7 @@ __all__ = [
     "HOUSE_LINES",
     "FIRST_HOUSE",
     "HOUSE_GD_LR",
+    "HOUSE_NOISE_VARIANCES",
     "TUMOUR_PROBABILITY",
     "THRESHOLD",
     "GROWTH_K",
@@ -69,6 +70,9 @@ HOUSE_LINES: tuple[tuple[float, float], ...] = ((-0.34, 0.04), (1.17, 0.26))
 FIRST_HOUSE: tuple[float, float] = (6.7, 9.1)
 #: The learning rate of gradient descent on the houses' MSE.
 HOUSE_GD_LR = 0.02
+#: Noise variances :math:`s^2` tried in the Gaussian model of the prices (any positive values:
+#: the point is that the maximiser does not depend on them).
+HOUSE_NOISE_VARIANCES: tuple[float, ...] = (0.25, 1.0, 4.0)
 
 # --- chapter 4: the tumour ---------------------------------------------------------------------
 #: The notes' tumour: malignant with probability 0.34, against the threshold 0.5.

@@ -14,10 +14,16 @@ from .. import datasets as _datasets
 from ..activations import sigmoid as _sigmoid
 from ..entropy import entropy as _entropy
 from ..entropy import information as _information
+from ..likelihood import glm_gradient as _glm_gradient
+from ..likelihood import glm_predict as _glm_predict
+from ..likelihood import normal_equations as _normal_equations
 from ..losses import BCE_EPS as _BCE_EPS
+from ..losses import bce_grad as _bce_grad
 from ..losses import bce_per_sample as _bce_per_sample
 from ..losses import bce_with_logits as _bce_with_logits
 from ..losses import bce_with_logits_per_sample as _bce_with_logits_per_sample
+from ..losses import linear_mse_grad as _linear_mse_grad
+from ..models import LogisticRegression as _LogisticRegression
 from ..text import fmt, given, tr
 from ._given import BERNOULLI_Y_HAT, CONFIDENT_WRONG_Y_HAT, ENTROPY_P, NOTES_F, SGD_B, SGD_W, SGD_X, SGD_Y
 from ._table import Col, table, values_table
@@ -30,6 +36,7 @@ __all__ = [
     "clipped_vs_logits",
     "bce_logit_gradient",
     "confident_wrong",
+    "linear_vs_logistic",
 ]
 
 
@@ -59,7 +66,7 @@ class OutputTableLosses:
             Col("$L$"),
         )
         rows = [
-            (given(p), given(y), r"$-\log(\hat y)$" if y == 1.0 else r"$-\log(1 - \hat y)$", fmt(v, digits))
+            (given(p), given(y), r"$-\ln\hat y$" if y == 1.0 else r"$-\ln(1 - \hat y)$", fmt(v, digits))
             for p, y, v in zip(self.y_prob, self.y, self.losses, strict=True)
         ]
         rows.append(("", None, tr(lang, "trung bình", "mean"), fmt(self.mean, digits)))
@@ -68,21 +75,21 @@ class OutputTableLosses:
 
 def output_table_losses() -> OutputTableLosses:
     r"""The slides' "Loss function" table: eight model outputs with their labels, each
-    costing :math:`-\log\hat y` if :math:`y = 1` and :math:`-\log(1 - \hat y)` if
+    costing :math:`-\ln\hat y` if :math:`y = 1` and :math:`-\ln(1 - \hat y)` if
     :math:`y = 0` (natural log). The confidently wrong rows (0.8 for a 0, 0.2 for a 1)
     cost the most.
 
     >>> print(output_table_losses().markdown("en"))
     | output $\hat y$ | label $y$ | formula | $L$ |
     |--:|--:|:--|--:|
-    | 0.3 | 0 | $-\log(1 - \hat y)$ | 0.3567 |
-    | 0.8 | 0 | $-\log(1 - \hat y)$ | 1.6094 |
-    | 0.7 | 0 | $-\log(1 - \hat y)$ | 1.2040 |
-    | 0.4 | 0 | $-\log(1 - \hat y)$ | 0.5108 |
-    | 0.6 | 1 | $-\log(\hat y)$ | 0.5108 |
-    | 0.8 | 1 | $-\log(\hat y)$ | 0.2231 |
-    | 0.9 | 1 | $-\log(\hat y)$ | 0.1054 |
-    | 0.2 | 1 | $-\log(\hat y)$ | 1.6094 |
+    | 0.3 | 0 | $-\ln(1 - \hat y)$ | 0.3567 |
+    | 0.8 | 0 | $-\ln(1 - \hat y)$ | 1.6094 |
+    | 0.7 | 0 | $-\ln(1 - \hat y)$ | 1.2040 |
+    | 0.4 | 0 | $-\ln(1 - \hat y)$ | 0.5108 |
+    | 0.6 | 1 | $-\ln\hat y$ | 0.5108 |
+    | 0.8 | 1 | $-\ln\hat y$ | 0.2231 |
+    | 0.9 | 1 | $-\ln\hat y$ | 0.1054 |
+    | 0.2 | 1 | $-\ln\hat y$ | 1.6094 |
     | | | mean | 0.7662 |
     """
     data = _datasets.output_table()
@@ -106,7 +113,9 @@ class BernoulliLikelihood:
         columns = (
             Col("$y$"),
             Col(r"likelihood $\hat y^{y}(1-\hat y)^{1-y}$"),
-            Col(r"log-likelihood $y\log\hat y + (1-y)\log(1-\hat y)$"),
+            Col(
+                r"log-likelihood $y\ln\hat y + (1-y)\ln(1-\hat y)$", r"log-likelihood $y\ln\hat y + (1-y)\ln(1-\hat y)$"
+            ),
             Col("BCE"),
         )
         rows = [
@@ -122,11 +131,11 @@ def bernoulli_likelihood(y_hat: float = BERNOULLI_Y_HAT) -> BernoulliLikelihood:
     The **likelihood** of a label :math:`y \in \{0, 1\}` under the prediction
     :math:`\hat y` is :math:`\hat y^{y}(1 - \hat y)^{1-y}` (a probability, in
     :math:`[0, 1]`); its logarithm, the **log-likelihood**, is
-    :math:`y\log\hat y + (1 - y)\log(1 - \hat y) \le 0`; the BCE is minus that. (The blog
+    :math:`y\ln\hat y + (1 - y)\ln(1 - \hat y) \le 0`; the BCE is minus that. (The blog
     calls the log-likelihood "likelihood".)
 
     >>> print(bernoulli_likelihood().markdown("en"))
-    | $y$ | likelihood $\hat y^{y}(1-\hat y)^{1-y}$ | log-likelihood $y\log\hat y + (1-y)\log(1-\hat y)$ | BCE |
+    | $y$ | likelihood $\hat y^{y}(1-\hat y)^{1-y}$ | log-likelihood $y\ln\hat y + (1-y)\ln(1-\hat y)$ | BCE |
     |--:|--:|--:|--:|
     | 0 | 0.2000 | −1.6094 | 1.6094 |
     | 1 | 0.8000 | −0.2231 | 0.2231 |
@@ -151,8 +160,8 @@ class NotesBCEFormula:
     def markdown(self, lang: str = "vi", digits: int = 4) -> str:
         columns = (
             Col("$y$"),
-            Col(r"đúng: $-y\log f - (1-y)\log(1-f)$", r"correct: $-y\log f - (1-y)\log(1-f)$"),
-            Col(r"ghi chú: $-y\log f - (1 - y(1-\log f))$", r"notes: $-y\log f - (1 - y(1-\log f))$"),
+            Col(r"đúng: $-y\ln f - (1-y)\ln(1-f)$", r"correct: $-y\ln f - (1-y)\ln(1-f)$"),
+            Col(r"ghi chú: $-y\ln f - (1 - y(1-\ln f))$", r"notes: $-y\ln f - (1 - y(1-\ln f))$"),
             Col("ghi chú nói", "the notes claim"),
         )
         rows = [
@@ -176,7 +185,7 @@ def notes_bce_formula(f: float = NOTES_F) -> NotesBCEFormula:
     which gives :math:`-\log f` for :math:`y = 1` and :math:`-\log(1 - f)` for :math:`y = 0`.
 
     >>> print(notes_bce_formula().markdown("en"))
-    | $y$ | correct: $-y\log f - (1-y)\log(1-f)$ | notes: $-y\log f - (1 - y(1-\log f))$ | the notes claim |
+    | $y$ | correct: $-y\ln f - (1-y)\ln(1-f)$ | notes: $-y\ln f - (1 - y(1-\ln f))$ | the notes claim |
     |--:|--:|--:|--:|
     | 0 | 1.2040 | −1.0000 | −1.3567 |
     | 1 | 0.3567 | 0.7133 | 0.3567 |
@@ -201,7 +210,7 @@ class EntropyExample:
     hartleys: float
 
     def markdown(self, lang: str = "vi", digits: int = 4) -> str:
-        columns = (Col("cơ số của log", "log base"), Col("đơn vị", "unit", "l"), Col("$H(X)$"))
+        columns = (Col("cơ số của lôgarit", "log base"), Col("đơn vị", "unit", "l"), Col(r"$\mathbb{H}(X)$"))
         rows = [
             ("2", "bit", fmt(self.bits, digits)),
             ("$e$", "nat", fmt(self.nats, digits)),
@@ -212,7 +221,7 @@ class EntropyExample:
 
 def entropy_example(p: float = ENTROPY_P) -> EntropyExample:
     r"""The slides' basket: :math:`p(X = 0) = p`, :math:`p(X = 1) = 1 - p`,
-    :math:`H(X) = -p\log p - (1 - p)\log(1 - p)`.
+    :math:`\mathbb{H}(X) = -p\log_2 p - (1 - p)\log_2(1 - p)` (in bits).
 
     The slides do not say which logarithm. Their second example, :math:`p = 0.5`, gives
     exactly 1 only in base 2 (bits), and in base 2 the first gives 0.468996, which rounds
@@ -223,7 +232,7 @@ def entropy_example(p: float = ENTROPY_P) -> EntropyExample:
     >>> round(r.bits, 6), round(r.nats, 6)
     (0.468996, 0.325083)
     >>> print(r.markdown("en"))
-    | log base | unit | $H(X)$ |
+    | log base | unit | $\mathbb{H}(X)$ |
     |--:|:--|--:|
     | 2 | bit | 0.4690 |
     | $e$ | nat | 0.3251 |
@@ -344,4 +353,96 @@ def confident_wrong(y_hat: float = CONFIDENT_WRONG_Y_HAT, y: float = 0.0) -> Con
     mse_gradient = 2.0 * (p - y) * p * (1.0 - p)
     return ConfidentWrong(
         y, p, (p - y) ** 2, float(_bce_per_sample([y], [p])[0]), mse_gradient, p - y, (p - y) / mse_gradient
+    )
+
+
+# --- the spine: linear and logistic regression side by side ------------------------------
+
+
+@dataclass(frozen=True)
+class LinearVsLogistic:
+    r"""Linear and logistic regression on the same data (two iris species, petal length and
+    width, labels 0/1): the gradient of each mean loss at :math:`\theta = 0` from its own
+    derivative and from the shared formula :math:`\frac1m X_b^\top(\hat y - y)`, and each
+    fitted model's stationarity :math:`X_b^\top(\hat y - y) = 0` (so mean :math:`\hat y` = mean :math:`y`)."""
+
+    names: tuple[str, ...]  #: the parameters, (b, w_1, w_2)
+    half_mse_grad: tuple[float, ...]  #: half of lb.linear_mse_grad at theta = 0
+    identity_grad: tuple[float, ...]  #: glm_gradient(link="identity") at theta = 0
+    bce_grad: tuple[float, ...]  #: lb.bce_grad at theta = 0
+    logit_grad: tuple[float, ...]  #: glm_gradient(link="logit") at theta = 0
+    mean_y: float
+    linear_mean_y_hat: float  #: at the least-squares fit
+    logistic_mean_y_hat: float  #: at the BCE fit
+    linear_stationarity: float  #: max_j |[X_b^T (y_hat - y)]_j| at the least-squares fit
+    logistic_stationarity: float  #: the same at the BCE fit
+    m: int
+
+    def markdown(self, lang: str = "vi", digits: int = 6) -> str:
+        columns = (
+            Col("", "", "l"),
+            Col(r"$\tfrac12\nabla\,$MSE", r"$\tfrac12\nabla\,$MSE"),
+            Col(r"$\tfrac1m X_b^\top(\hat y - y)$, $\hat y = X_b\theta$"),
+            Col(r"$\nabla\,$BCE"),
+            Col(r"$\tfrac1m X_b^\top(\hat y - y)$, $\hat y = \sigma(X_b\theta)$"),
+        )
+        rows = [
+            (f"${n}$", fmt(a, digits), fmt(b, digits), fmt(c, digits), fmt(d, digits))
+            for n, a, b, c, d in zip(
+                self.names, self.half_mse_grad, self.identity_grad, self.bce_grad, self.logit_grad, strict=True
+            )
+        ]
+        return table(lang, columns, rows)
+
+
+def linear_vs_logistic(pair: str = "versicolor-virginica") -> LinearVsLogistic:
+    r"""The two models of the chapter's box on one data set: iris ``pair`` (overlapping
+    classes, so the BCE has a minimiser), petal length and width.
+
+    - At :math:`\theta = 0`: the gradient of half the MSE (half of
+      :func:`lossbook.losses.linear_mse_grad`) equals :func:`lossbook.likelihood.glm_gradient`
+      with the identity link, and the gradient of the mean BCE
+      (:func:`lossbook.losses.bce_grad`) equals it with the logit link.
+    - At each model's own fit (least squares by the normal equations; BCE by Newton's
+      method): :math:`X_b^\top(\hat y - y) = 0`; its first row says
+      :math:`\sum\hat y_i = \sum y_i`.
+
+    >>> r = linear_vs_logistic()
+    >>> r.m, r.mean_y
+    (100, 0.5)
+    >>> max(abs(a - b) for a, b in zip(r.half_mse_grad, r.identity_grad)) < 1e-12
+    True
+    >>> max(abs(a - b) for a, b in zip(r.bce_grad, r.logit_grad)) < 1e-12
+    True
+    >>> r.linear_stationarity < 1e-9, r.logistic_stationarity < 1e-9
+    (True, True)
+    >>> round(r.logistic_mean_y_hat, 6), round(r.linear_mean_y_hat, 6)
+    (0.5, 0.5)
+    """
+    data = _datasets.iris_binary(pair)
+    X, y = data.X, data.y
+    zero = np.zeros(X.shape[1] + 1)
+    theta_ls = _normal_equations(X, y)
+    fit = _LogisticRegression(tol=1e-18).fit(X, y)  # Newton to the last digits
+    theta_bce = np.concatenate([[fit.intercept_], fit.coef_])
+    m = X.shape[0]
+
+    def stationarity(theta: np.ndarray, link: str) -> tuple[float, float]:
+        y_hat = _glm_predict(X, theta, link)
+        return float(np.max(np.abs(m * _glm_gradient(X, y, theta, link)))), float(y_hat.mean())
+
+    lin_stat, lin_mean = stationarity(theta_ls, "identity")
+    log_stat, log_mean = stationarity(theta_bce, "logit")
+    return LinearVsLogistic(
+        ("b", *(f"w_{j + 1}" for j in range(X.shape[1]))),
+        tuple(float(v) / 2 for v in _linear_mse_grad(X, y, zero)),
+        tuple(map(float, _glm_gradient(X, y, zero, "identity"))),
+        tuple(map(float, _bce_grad(X, y, zero))),
+        tuple(map(float, _glm_gradient(X, y, zero, "logit"))),
+        float(y.mean()),
+        lin_mean,
+        log_mean,
+        lin_stat,
+        log_stat,
+        int(m),
     )

@@ -1,5 +1,6 @@
 r"""Chapter 3 (``docs/03-linear-regression.md``): the slides' house prices: the tables of two
-lines, least squares, gradient descent, the gradient, one step on one house.
+lines, least squares, gradient descent, the gradient, one step on one house; where the
+squared error comes from (the Gaussian likelihood) and the normal equations.
 """
 
 from __future__ import annotations
@@ -10,16 +11,27 @@ from dataclasses import dataclass
 import numpy as np
 
 from .. import datasets as _datasets
+from ..gradcheck import numerical_gradient as _numerical_gradient
+from ..likelihood import gaussian_nll as _gaussian_nll
+from ..likelihood import normal_equations as _normal_equations
 from ..losses import add_bias as _add_bias
 from ..losses import linear_mse_grad as _linear_mse_grad
 from ..losses import mse_loss as _mse_loss
 from ..losses import squared_error as _squared_error
 from ..models import LinearRegression as _LinearRegression
-from ..text import fmt, given, tr
-from ._given import FIRST_HOUSE, HOUSE_GD_LR, HOUSE_LINES, SGD_ETA
+from ..text import fmt, given, sci, tr
+from ._given import FIRST_HOUSE, HOUSE_GD_LR, HOUSE_LINES, HOUSE_NOISE_VARIANCES, SGD_ETA
 from ._table import Col, table, values_table
 
-__all__ = ["house_price_table", "house_least_squares", "house_gd_fit", "house_gradient", "house_sgd_step"]
+__all__ = [
+    "house_price_table",
+    "house_least_squares",
+    "house_gd_fit",
+    "house_gradient",
+    "house_sgd_step",
+    "house_normal_equations",
+    "house_gaussian_mle",
+]
 
 
 @dataclass(frozen=True)
@@ -243,3 +255,130 @@ def house_sgd_step(
     return HouseSGDStep(
         w, b, eta, float(g[1]), float(g[0]), float(w_after), float(b_after), house_price_table(w_after, b_after).mse
     )
+
+
+# --- where the squared error comes from: the Gaussian likelihood, the normal equations -------
+
+
+@dataclass(frozen=True)
+class HouseNormalEquations:
+    r"""The normal equations :math:`X_b^\top X_b\,\theta = X_b^\top y` on the houses, written out:
+
+    .. math:: \begin{bmatrix} m & \sum x_i \\ \sum x_i & \sum x_i^2 \end{bmatrix}
+              \begin{bmatrix} b \\ w \end{bmatrix} =
+              \begin{bmatrix} \sum y_i \\ \sum x_i y_i \end{bmatrix}
+    """
+
+    m: int
+    sum_x: float
+    sum_x2: float
+    sum_y: float
+    sum_xy: float
+    b: float
+    w: float
+    residual: float  #: the largest component of X_b^T (X_b theta - y) at the solution
+
+    def markdown(self, lang: str = "vi", digits: int = 4) -> str:
+        return values_table(
+            lang,
+            [
+                (r"$\sum x_i$", None, self.sum_x),
+                (r"$\sum x_i^2$", None, self.sum_x2),
+                (r"$\sum y_i$", None, self.sum_y),
+                (r"$\sum x_i y_i$", None, self.sum_xy),
+                ("$b$", None, self.b),
+                ("$w$", None, self.w),
+            ],
+            digits,
+        )
+
+
+def house_normal_equations(version: int = 2) -> HouseNormalEquations:
+    r"""The normal equations of the houses' least squares, their sums and their solution
+    :math:`\theta = (b, w)` (:func:`lossbook.likelihood.normal_equations`), with the residual
+    :math:`\max_j |[X_b^\top(X_b\theta - y)]_j|` that the solution leaves (rounding only).
+
+    >>> r = house_normal_equations()
+    >>> r.m, round(r.sum_x, 2), round(r.sum_x2, 2), round(r.sum_y, 2), round(r.sum_xy, 2)
+    (4, 20.3, 108.55, 26.3, 141.06)
+    >>> round(r.b, 4), round(r.w, 4), r.residual < 1e-9
+    (-0.3914, 1.3727, True)
+    """
+    data = _datasets.house_prices(int(version))
+    x, y = data.x, data.y
+    b, w = _normal_equations(data.X, data.y)
+    Xb = _add_bias(data.X)
+    residual = float(np.max(np.abs(Xb.T @ (Xb @ np.array([b, w]) - y))))
+    return HouseNormalEquations(
+        int(x.size),
+        float(x.sum()),
+        float((x**2).sum()),
+        float(y.sum()),
+        float((x * y).sum()),
+        float(b),
+        float(w),
+        residual,
+    )
+
+
+@dataclass(frozen=True)
+class HouseGaussianMLE:
+    r"""For each noise variance :math:`s^2`: the negative log-likelihood at the least-squares
+    line and at the slides' good line, and the size of its numerical gradient at the
+    least-squares line."""
+
+    s2: tuple[float, ...]
+    nll_least_squares: tuple[float, ...]
+    nll_slides_line: tuple[float, ...]
+    gradient_at_least_squares: tuple[float, ...]
+
+    @property
+    def _slides_line(self) -> str:
+        return f"$w = {given(HOUSE_LINES[1][0])}$, $b = {given(HOUSE_LINES[1][1])}$"
+
+    def markdown(self, lang: str = "vi", digits: int = 4) -> str:
+        columns = (
+            Col("$s^2$", "$s^2$"),
+            Col(r"$-\ell$ tại đường bình phương tối thiểu", r"$-\ell$ at the least-squares line"),
+            Col(rf"$-\ell$ tại {self._slides_line}", rf"$-\ell$ at {self._slides_line}"),
+            Col(
+                r"$\lVert\nabla(-\ell)\rVert$ (sai phân) tại đường bình phương tối thiểu",
+                r"$\lVert\nabla(-\ell)\rVert$ (differences) at the least-squares line",
+            ),
+        )
+        rows = [
+            (given(s2), fmt(a, digits), fmt(c, digits), sci(g))
+            for s2, a, c, g in zip(
+                self.s2, self.nll_least_squares, self.nll_slides_line, self.gradient_at_least_squares, strict=True
+            )
+        ]
+        return table(lang, columns, rows)
+
+
+def house_gaussian_mle(s2: tuple[float, ...] = HOUSE_NOISE_VARIANCES, version: int = 2) -> HouseGaussianMLE:
+    r"""The Gaussian model :math:`y = wx + b + \varepsilon`, :math:`\varepsilon \sim \mathcal N(0, s^2)`,
+    on the houses: its negative log-likelihood
+    :math:`-\ell(\theta) = \frac{1}{2s^2}\sum(y_i - \hat y_i)^2 + \frac m2\ln(2\pi s^2)`
+    (:func:`lossbook.likelihood.gaussian_nll`, summed log-densities) at the least-squares line
+    and at the slides' good line ``HOUSE_LINES[1]``, and the norm of its gradient by central
+    differences (no formula) at the least-squares line: zero for every :math:`s^2`, so the
+    likelihood's maximiser is the MSE's minimiser.
+
+    >>> r = house_gaussian_mle()
+    >>> r.s2
+    (0.25, 1.0, 4.0)
+    >>> all(g < 1e-6 for g in r.gradient_at_least_squares)
+    True
+    >>> all(a < c for a, c in zip(r.nll_least_squares, r.nll_slides_line))
+    True
+    """
+    data = _datasets.house_prices(int(version))
+    theta_ls = _normal_equations(data.X, data.y)
+    slides = np.array([HOUSE_LINES[1][1], HOUSE_LINES[1][0]])
+    at_ls, at_slides, grads = [], [], []
+    for v in map(float, s2):
+        nll = functools.partial(_gaussian_nll, data.X, data.y, s2=v)
+        at_ls.append(nll(theta_ls))
+        at_slides.append(nll(slides))
+        grads.append(float(np.linalg.norm(_numerical_gradient(nll, theta_ls))))
+    return HouseGaussianMLE(tuple(map(float, s2)), tuple(at_ls), tuple(at_slides), tuple(grads))

@@ -396,6 +396,24 @@ class LossRace:
     sgd_floor_high: tuple[float, ...]
     newton_passes: int
 
+    def markdown(self, lang: str = "vi") -> str:
+        """The quoted numbers as a two-column table."""
+        rows = [
+            (tr(lang, "GD: $J - J^*$ sau 100 lượt", "GD: $J - J^*$ after 100 passes"), sci(self.gd_gap_100)),
+            (tr(lang, "GD: hệ số mỗi bước ở lượt 100", "GD: factor per step at pass 100"), fmt(self.gd_ratio_100, 3)),
+            (tr(lang, "GD: hệ số mỗi bước ở cuối", "GD: factor per step at the end"), fmt(self.gd_ratio_end, 3)),
+            (tr(lang, "GD: số lượt tới $J - J^* < 10^{-6}$", "GD: passes to $J - J^* < 10^{-6}$"), str(self.gd_passes_1e6)),
+        ]
+        for eta, floor in zip(self.sgd_etas, self.sgd_floor, strict=True):
+            rows.append(
+                (
+                    tr(lang, f"SGD, $\\eta = {eta:g}$: trung vị 50 epoch cuối", f"SGD, $\\eta = {eta:g}$: median, last 50 epochs"),
+                    sci(floor),
+                )
+            )
+        rows.append((tr(lang, "Newton: số lượt", "Newton: passes"), str(self.newton_passes)))
+        return table(lang, (Col("đại lượng", "quantity", "l"), Col("giá trị", "value")), rows)
+
 
 @functools.cache
 def loss_race() -> LossRace:
@@ -438,6 +456,11 @@ class SGDSeparable:
     eta: float
     epochs: tuple[int, ...]
     loss: tuple[float, ...]
+
+    def markdown(self, lang: str = "vi") -> str:
+        """One row per number of epochs: the mean loss :math:`J`."""
+        rows = [(str(e), fmt(v, 4)) for e, v in zip(self.epochs, self.loss, strict=True)]
+        return table(lang, (Col("epoch"), Col("$J$")), rows)
 
 
 @functools.cache

@@ -60,7 +60,10 @@ def loss_history_figure(lang: str) -> Figure:
         )
         ax.set_xlim(0, last)
     fig.supxlabel(
-        t(f"số lượt qua dữ liệu (mỗi lượt: {m} gradient của từng mẫu)", f"passes over the data ({m} per-sample gradients each)"),
+        t(
+            f"số lượt qua dữ liệu (mỗi lượt: {m} gradient của từng mẫu)",
+            f"passes over the data ({m} per-sample gradients each)",
+        ),
         fontsize=10,
     )
     axes[0].set_ylim(floor / 2, 1.0)

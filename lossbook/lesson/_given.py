@@ -44,6 +44,8 @@ __all__ = [
     "SGD2_THETA",
     "QUIZ_Y_HAT",
     "QUIZ_Z",
+    "PRIOR_MUS",
+    "SOFTMAX_MU",
 ]
 
 # --- chapter 1: the review -----------------------------------------------------------------
@@ -115,6 +117,12 @@ SGD_THETA: tuple[float, float] = (SGD_B, SGD_W)
 #: "Another Example": :math:`x = (1.4, 0.2)`, :math:`y = 0`, from :math:`(b, w_1, w_2) = (0.1, 0.5, -0.1)`.
 SGD2_X: tuple[float, float] = (SGD_X, 0.2)
 SGD2_THETA: tuple[float, float, float] = (SGD_B, 0.5, SGD_W)
+
+# --- chapter 13: where next ----------------------------------------------------------------------------
+#: The L2 strengths of the Gaussian-prior (MAP) table, on the standardised tumour radius.
+PRIOR_MUS: tuple[float, ...] = (0.01, 0.1, 1.0)
+#: The L2 strength of the softmax fit on iris (setosa is separable: without it, no minimiser).
+SOFTMAX_MU = 0.01
 
 # --- the quizzes page -----------------------------------------------------------------------------------
 #: The predictions at which quiz 3's four formulas are compared with the BCE.

@@ -402,12 +402,19 @@ class LossRace:
             (tr(lang, "GD: $J - J^*$ sau 100 lượt", "GD: $J - J^*$ after 100 passes"), sci(self.gd_gap_100)),
             (tr(lang, "GD: hệ số mỗi bước ở lượt 100", "GD: factor per step at pass 100"), fmt(self.gd_ratio_100, 3)),
             (tr(lang, "GD: hệ số mỗi bước ở cuối", "GD: factor per step at the end"), fmt(self.gd_ratio_end, 3)),
-            (tr(lang, "GD: số lượt tới $J - J^* < 10^{-6}$", "GD: passes to $J - J^* < 10^{-6}$"), str(self.gd_passes_1e6)),
+            (
+                tr(lang, "GD: số lượt tới $J - J^* < 10^{-6}$", "GD: passes to $J - J^* < 10^{-6}$"),
+                str(self.gd_passes_1e6),
+            ),
         ]
         for eta, floor in zip(self.sgd_etas, self.sgd_floor, strict=True):
             rows.append(
                 (
-                    tr(lang, f"SGD, $\\eta = {eta:g}$: trung vị 50 epoch cuối", f"SGD, $\\eta = {eta:g}$: median, last 50 epochs"),
+                    tr(
+                        lang,
+                        f"SGD, $\\eta = {eta:g}$: trung vị 50 epoch cuối",
+                        f"SGD, $\\eta = {eta:g}$: median, last 50 epochs",
+                    ),
                     sci(floor),
                 )
             )

@@ -29,7 +29,7 @@ def loss_history_figure(lang: str) -> Figure:
     sgd_colors = (C.ORANGE, C.GREEN)
     fig, axes = figure_grid(ncols=2, width=8.6, height=4.3, sharey=True)
     for ax, last in zip(axes, (_HISTORY_START_PASSES, len(race.gd_gap) - 1), strict=True):
-        every = 2 if ax is axes[0] else m * 5  # per-sample steps shown: some, or every 5th epoch
+        every = 3 if ax is axes[0] else m * 10  # per-sample steps shown: every 3rd, or one per 10 epochs
         for eta, gap, color in zip(race.sgd_etas, race.sgd_gap, sgd_colors, strict=True):
             k = np.arange(0, min(len(gap), last * m + 1), every)
             ax.semilogy(

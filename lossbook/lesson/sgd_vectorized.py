@@ -396,6 +396,14 @@ class LossRace:
     sgd_floor_high: tuple[float, ...]
     newton_passes: int
 
+    def floor_ratio(self) -> float:
+        """The median SGD floor at the largest η over the one at the smallest.
+
+        >>> round(loss_race().floor_ratio())
+        108
+        """
+        return self.sgd_floor[-1] / self.sgd_floor[0]
+
     def markdown(self, lang: str = "vi") -> str:
         """The quoted numbers as a two-column table."""
         rows = [

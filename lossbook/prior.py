@@ -22,7 +22,7 @@ from typing import Any
 
 import numpy as np
 
-from ._kernels import add_bias, bce_from_logits
+from ._kernels import add_bias, bce_from_logits, sigmoid
 from ._validation import check_count, check_design_matrix, check_labels, check_positive, check_theta
 
 __all__ = ["prior_variance", "neg_log_posterior", "penalised_bce", "fit_l2_newton"]
@@ -93,7 +93,7 @@ def fit_l2_newton(X: Any, y: Any, mu: float, *, tol: float = 1e-12, max_iter: in
     P[0, 0] = 0.0
     theta = np.zeros(d)
     for _ in range(check_count("max_iter", max_iter, minimum=1)):
-        y_hat = 1.0 / (1.0 + np.exp(-(Xb @ theta)))
+        y_hat = sigmoid(Xb @ theta)
         g = Xb.T @ (y_hat - y_arr) / m + mu * P @ theta
         if np.linalg.norm(g) < tol:
             break

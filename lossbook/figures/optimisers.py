@@ -59,13 +59,8 @@ def loss_history_figure(lang: str) -> Figure:
             label=t("phương pháp Newton", "Newton's method"),
         )
         ax.set_xlim(0, last)
-    fig.supxlabel(
-        t(
-            f"số lượt qua dữ liệu (mỗi lượt: {m} gradient của từng mẫu)",
-            f"passes over the data ({m} per-sample gradients each)",
-        ),
-        fontsize=10,
-    )
+    axes[0].set_xlabel(t("số lượt qua dữ liệu", "passes over the data"))
+    axes[1].set_xlabel(t(f"số lượt (mỗi lượt: {m} gradient của từng mẫu)", f"passes ({m} per-sample gradients each)"))
     axes[0].set_ylim(floor / 2, 1.0)
     axes[0].set_ylabel(t("$J(\\theta) - J^*$ (thang log)", "$J(\\theta) - J^*$ (log scale)"))
     axes[0].set_title(t("khởi đầu", "the start"), fontsize=10)

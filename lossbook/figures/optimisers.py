@@ -7,72 +7,70 @@ from functools import partial
 import numpy as np
 from matplotlib.figure import Figure
 
-from .. import datasets
-from ..optim import full_batch_gd, newton, sgd_logistic
+from ..optim.race import optimiser_race
 from ..text import fmt, tr
-from ._style import C, figure_function, figure_grid, standardise
+from ._style import C, figure_function, figure_grid
 
-#: Learning rates and lengths for the loss-history comparison (standardised features).
-#: The gradient of the mean BCE is L-Lipschitz with L = λmax(X_bᵀX_b)/(4m) ≈ 0.46 here, so
-#: GD is stable for η < 2/L ≈ 4.4; η = 2 ≈ 1/L is the textbook choice.
-_HISTORY_GD_ETA, _HISTORY_SGD_ETA, _HISTORY_STEPS = 2.0, 0.05, 100
+#: Passes over the data shown in the left panel (the start), the right panel shows the whole run.
+_HISTORY_START_PASSES = 12
 
 
 @figure_function
 def loss_history_figure(lang: str) -> Figure:
-    """Gap to the optimum of the mean BCE per iteration: GD, SGD, Newton (iris, 2 features)."""
+    """Gap to the optimum of the mean BCE per pass over the data: GD, SGD at two η, Newton.
+
+    The x-axis counts passes over the data (m per-sample gradients each), so the three
+    optimisers are compared at equal cost; SGD is drawn one point per step (left) or per
+    epoch (right), without a line, so that its noise floor shows as a band.
+    """
     t = partial(tr, lang)
-    ds = datasets.iris_binary("versicolor-virginica", features=("petal_length", "petal_width"))
-    X = standardise(ds.X)
-    theta0 = np.zeros(X.shape[1] + 1)  # every optimiser starts at theta = 0 (mean BCE ln 2)
-    by_newton = newton(X, ds.y, theta0)
-    optimum = float(by_newton.loss[-1])
-    by_sgd = sgd_logistic(X, ds.y, theta0, lr=_HISTORY_SGD_ETA, epochs=_HISTORY_STEPS, order="shuffle", seed=0)
-    runs = (
-        (
-            full_batch_gd(X, ds.y, theta0, lr=_HISTORY_GD_ETA, steps=_HISTORY_STEPS).loss,
-            t(f"GD toàn bộ dữ liệu, $\\eta = {_HISTORY_GD_ETA:g}$", f"full-batch GD, $\\eta = {_HISTORY_GD_ETA:g}$"),
-            C.BLUE,
-            "-",
-            "o",
-        ),
-        (
-            by_sgd.loss[:: ds.m],  # the mean loss after every epoch (m per-sample steps)
-            t(
-                f"SGD, $\\eta = {_HISTORY_SGD_ETA:g}$ (mỗi lần lặp: một vòng dữ liệu)",
-                f"SGD, $\\eta = {_HISTORY_SGD_ETA:g}$ (one iteration = one epoch)",
-            ),
-            C.ORANGE,
-            "--",
-            "s",
-        ),
-        (by_newton.loss, t("phương pháp Newton", "Newton's method"), C.VERMILLION, "-", "^"),
-    )
-    fig, (ax,) = figure_grid(height=4.3)
-    # Gaps below 1e-15 are rounding noise of float64 losses near 0.1: plot them at the floor.
-    floor = 1e-15
-    for losses, label, color, style, marker in runs:
-        gaps = np.asarray(losses) - optimum
+    race = optimiser_race()
+    m, floor = race.m, 1e-15  # gaps below 1e-15 are rounding noise of float64 losses
+    sgd_colors = (C.ORANGE, C.GREEN)
+    fig, axes = figure_grid(ncols=2, width=8.6, height=4.3, sharey=True)
+    for ax, last in zip(axes, (_HISTORY_START_PASSES, len(race.gd_gap) - 1), strict=True):
+        every = 3 if ax is axes[0] else m * 10  # per-sample steps shown: every 3rd, or one per 10 epochs
+        for eta, gap, color in zip(race.sgd_etas, race.sgd_gap, sgd_colors, strict=True):
+            k = np.arange(0, min(len(gap), last * m + 1), every)
+            ax.semilogy(
+                k / m,
+                np.maximum(gap[k], floor),
+                linestyle="none",
+                marker=".",
+                markersize=2.5,
+                color=color,
+                label=t(f"SGD, $\\eta = {eta:g}$ (từng bước)", f"SGD, $\\eta = {eta:g}$ (per step)"),
+            )
+        k = np.arange(0, min(len(race.gd_gap), last + 1))
         ax.semilogy(
-            range(len(gaps)),
-            np.maximum(gaps, floor),
-            color=color,
-            linestyle=style,
-            marker=marker,
-            markersize=4,
-            markevery=max(1, len(gaps) // 15),
-            label=label,
+            k,
+            np.maximum(race.gd_gap[k], floor),
+            color=C.BLUE,
+            linewidth=1.8,
+            label=t(f"GD toàn bộ dữ liệu, $\\eta = {race.gd_eta:g}$", f"full-batch GD, $\\eta = {race.gd_eta:g}$"),
         )
-    ax.set_xlim(0, _HISTORY_STEPS)
-    ax.set_ylim(floor / 2, 1.0)
-    ax.set_xlabel(t("lần lặp", "iteration"))
-    ax.set_ylabel(t("$J(\\theta_t) - J^*$ (thang log)", "$J(\\theta_t) - J^*$ (log scale)"))
-    ax.set_title(
+        k = np.arange(len(race.newton_gap))
+        ax.semilogy(
+            k,
+            np.maximum(race.newton_gap, floor),
+            color=C.VERMILLION,
+            marker="^",
+            markersize=4,
+            label=t("phương pháp Newton", "Newton's method"),
+        )
+        ax.set_xlim(0, last)
+    axes[0].set_xlabel(t("số lượt qua dữ liệu", "passes over the data"))
+    axes[1].set_xlabel(t(f"số lượt (mỗi lượt: {m} gradient của từng mẫu)", f"passes ({m} per-sample gradients each)"))
+    axes[0].set_ylim(floor / 2, 1.0)
+    axes[0].set_ylabel(t("$J(\\theta) - J^*$ (thang log)", "$J(\\theta) - J^*$ (log scale)"))
+    axes[0].set_title(t("khởi đầu", "the start"), fontsize=10)
+    axes[1].set_title(t("toàn bộ lượt chạy", "the whole run"), fontsize=10)
+    fig.suptitle(
         t(
-            f"BCE trung bình trừ giá trị tối ưu $J^* = {fmt(optimum, 4)}$ (iris: versicolor/virginica)",
-            f"Mean BCE minus its optimum $J^* = {fmt(optimum, 4)}$ (iris: versicolor/virginica)",
+            f"BCE trung bình trừ giá trị tối ưu $J^* = {fmt(race.optimum, 4)}$ (iris: versicolor/virginica)",
+            f"Mean BCE minus its optimum $J^* = {fmt(race.optimum, 4)}$ (iris: versicolor/virginica)",
         ),
         fontsize=11,
     )
-    ax.legend(loc="lower left", bbox_to_anchor=(0.25, 0.02), fontsize=9)
+    axes[1].legend(loc="lower left", fontsize=8, markerscale=2)
     return fig

@@ -52,6 +52,8 @@ __all__ = [
     "L2_MU_EXPONENTS",
     "QUIZ_Y_HAT",
     "QUIZ_Z",
+    "PRIOR_MUS",
+    "SOFTMAX_MU",
 ]
 
 # --- chapter 1: the review -----------------------------------------------------------------
@@ -140,6 +142,12 @@ SCREENING_THRESHOLD = 0.2
 CALIBRATION_BINS = 5
 #: The L2 strengths of the chapter's sweep, on the 30 standardised features: mu = 10**k.
 L2_MU_EXPONENTS: tuple[int, ...] = (-5, -4, -3, -2, -1, 0)
+
+# --- chapter 13: where next ----------------------------------------------------------------------------
+#: The L2 strengths of the Gaussian-prior (MAP) table, on the standardised tumour radius.
+PRIOR_MUS: tuple[float, ...] = (0.01, 0.1, 1.0)
+#: The L2 strength of the softmax fit on iris (setosa is separable: without it, no minimiser).
+SOFTMAX_MU = 0.01
 
 # --- the quizzes page -----------------------------------------------------------------------------------
 #: The predictions at which quiz 3's four formulas are compared with the BCE.

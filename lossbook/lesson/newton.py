@@ -12,8 +12,15 @@ from ..optim import newton as _newton
 from ..text import fmt, sci, tr
 from ._table import Col, table
 from .convexity import separable_no_minimiser
+from .sgd_vectorized import loss_race
 
-__all__ = ["tumour_newton", "newton_vs_gd_table", "separable_no_minimiser", "newton_one_dimensional"]
+__all__ = [
+    "tumour_newton",
+    "newton_vs_gd_table",
+    "separable_no_minimiser",
+    "newton_one_dimensional",
+    "loss_race",
+]
 
 
 @dataclass(frozen=True)
@@ -37,7 +44,7 @@ class TumourNewton:
         columns = (
             Col("lần lặp $k$", "iteration $k$"),
             Col(r"$J(\theta_k) - J^\star$"),
-            Col(r"$\tfrac12\lambda_k^2$"),
+            Col(r"$\tfrac12\delta_k^2$"),
             Col("bước $t_k$", "step $t_k$"),
         )
         rows = [
@@ -51,7 +58,8 @@ class TumourNewton:
 def tumour_newton() -> TumourNewton:
     r"""Newton's method :math:`\theta \leftarrow \theta - t\,H^{-1}\nabla J` (:func:`lossbook.optim.newton`)
     on :func:`lossbook.datasets.tumour_sizes`: the gap to the optimum :math:`J(\theta_k) - J^\star`
-    and half the squared Newton decrement :math:`\tfrac12\lambda_k^2 = \tfrac12 g^\top H^{-1} g`
+    and half the squared Newton decrement :math:`\tfrac12\delta_k^2 = \tfrac12 g^\top H^{-1} g`
+    (:math:`\delta`, not the usual :math:`\lambda`, which the lesson keeps for eigenvalues)
     shrink quadratically; the boundary is at :math:`x = -b/w`.
 
     >>> r = tumour_newton()
@@ -60,7 +68,7 @@ def tumour_newton() -> TumourNewton:
     >>> r.m, r.malignant, r.radius_min, r.radius_max
     (569, 212, 6.981, 28.11)
     >>> print(r.markdown("en"))
-    | iteration $k$ | $J(\theta_k) - J^\star$ | $\tfrac12\lambda_k^2$ | step $t_k$ |
+    | iteration $k$ | $J(\theta_k) - J^\star$ | $\tfrac12\delta_k^2$ | step $t_k$ |
     |--:|--:|--:|--:|
     | 0 | $3.7 \times 10^{-1}$ | $2.7 \times 10^{-1}$ | |
     | 1 | $6.9 \times 10^{-2}$ | $4.4 \times 10^{-2}$ | 1 |
@@ -162,7 +170,7 @@ class NewtonVsGDTable:
 
 def newton_vs_gd_table() -> NewtonVsGDTable:
     r"""Iterations to :math:`\lVert\nabla J\rVert_2 \le \varepsilon` for Newton and for gradient
-    descent with :math:`\eta = 1/L`, :math:`L = \lambda_{\max}(X_b^\top X_b)/(4m)`
+    descent with :math:`\eta = 1/\beta`, :math:`\beta = \lambda_{\max}(X_b^\top X_b)/(4m)`
     (:func:`lossbook.convergence.breast_cancer_newton_vs_gd`, cached: both languages show one run).
 
     >>> r = newton_vs_gd_table()

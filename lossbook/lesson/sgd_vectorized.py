@@ -18,6 +18,7 @@ from ..losses import bce_grad as _bce_grad
 from ..losses import bce_objective as _bce_objective
 from ..optim import sgd_logistic as _sgd_logistic
 from ..optim import sgd_step as _optim_sgd_step
+from ..optim.race import optimiser_race as _optimiser_race
 from ..text import fmt, given, sci, tr
 from ..vectorisation import time_bce_gradient as _time_bce_gradient
 from ._given import SGD2_THETA, SGD2_X, SGD_B, SGD_ETA, SGD_THETA, SGD_W, SGD_X, SGD_Y
@@ -29,6 +30,8 @@ __all__ = [
     "vectorized_gradient",
     "sgd_epoch_table",
     "vectorised_speedup",
+    "loss_race",
+    "sgd_separable",
 ]
 
 
@@ -372,3 +375,119 @@ def vectorised_speedup() -> VectorisedSpeedup:
     return VectorisedSpeedup(
         t.m, t.n, t.repeats, t.vectorised_repeats, t.loop_seconds, t.vectorised_seconds, t.speedup, t.max_abs_diff
     )
+
+
+@dataclass(frozen=True)
+class LossRace:
+    r"""The numbers of the figure ``loss_history`` (:func:`lossbook.optim.race.optimiser_race`)
+    that the pages quote: GD's gap and step-to-step ratio early and late, SGD's noise floor
+    at each :math:`\eta` (median of the last 50 epochs), Newton's passes."""
+
+    m: int
+    gd_eta: float
+    gd_steps: int
+    gd_gap_100: float
+    gd_ratio_100: float
+    gd_gap_end: float
+    gd_ratio_end: float
+    gd_passes_1e6: int
+    sgd_etas: tuple[float, ...]
+    sgd_floor: tuple[float, ...]
+    sgd_floor_high: tuple[float, ...]
+    newton_passes: int
+
+    def floor_ratio(self) -> float:
+        """The median SGD floor at the largest η over the one at the smallest.
+
+        >>> round(loss_race().floor_ratio())
+        108
+        """
+        return self.sgd_floor[-1] / self.sgd_floor[0]
+
+    def markdown(self, lang: str = "vi") -> str:
+        """The quoted numbers as a two-column table."""
+        rows = [
+            (tr(lang, "GD: $J - J^*$ sau 100 lượt", "GD: $J - J^*$ after 100 passes"), sci(self.gd_gap_100)),
+            (tr(lang, "GD: hệ số mỗi bước ở lượt 100", "GD: factor per step at pass 100"), fmt(self.gd_ratio_100, 3)),
+            (tr(lang, "GD: hệ số mỗi bước ở cuối", "GD: factor per step at the end"), fmt(self.gd_ratio_end, 3)),
+            (
+                tr(lang, "GD: số lượt tới $J - J^* < 10^{-6}$", "GD: passes to $J - J^* < 10^{-6}$"),
+                str(self.gd_passes_1e6),
+            ),
+        ]
+        for eta, floor in zip(self.sgd_etas, self.sgd_floor, strict=True):
+            rows.append(
+                (
+                    tr(
+                        lang,
+                        f"SGD, $\\eta = {eta:g}$: trung vị 50 epoch cuối",
+                        f"SGD, $\\eta = {eta:g}$: median, last 50 epochs",
+                    ),
+                    sci(floor),
+                )
+            )
+        rows.append((tr(lang, "Newton: số lượt", "Newton: passes"), str(self.newton_passes)))
+        return table(lang, (Col("đại lượng", "quantity", "l"), Col("giá trị", "value")), rows)
+
+
+@functools.cache
+def loss_race() -> LossRace:
+    r"""GD (:math:`\eta = 2`), SGD (:math:`\eta = 0.05, 0.5`) and Newton on standardised iris,
+    counted in passes over the data (:math:`m` per-sample gradients each).
+
+    GD's gap :math:`J(\theta_k) - J^\star` shrinks by a nearly constant factor per step only
+    late in the run (linear convergence); SGD's median gap over its last 50 epochs is higher
+    for the larger :math:`\eta`.
+
+    >>> r = loss_race()
+    >>> r.m, r.gd_steps, f"{r.gd_gap_100:.1e}", round(r.gd_ratio_100, 3), round(r.gd_ratio_end, 3)
+    (100, 2000, '3.4e-03', 0.982, 0.989)
+    >>> r.sgd_floor[0] < r.sgd_floor[1], r.newton_passes, r.gd_passes_1e6
+    (True, 8, 776)
+    """
+    race = _optimiser_race()
+    k = len(race.gd_gap) - 1
+    floors = [race.sgd_floor(eta) for eta in race.sgd_etas]
+    return LossRace(
+        m=race.m,
+        gd_eta=race.gd_eta,
+        gd_steps=k,
+        gd_gap_100=float(race.gd_gap[100]),
+        gd_ratio_100=race.gd_ratio(100),
+        gd_gap_end=float(race.gd_gap[k]),
+        gd_ratio_end=race.gd_ratio(k),
+        gd_passes_1e6=race.gd_passes(1e-6),
+        sgd_etas=race.sgd_etas,
+        sgd_floor=tuple(f[1] for f in floors),
+        sgd_floor_high=tuple(f[2] for f in floors),
+        newton_passes=race.newton_passes(),
+    )
+
+
+@dataclass(frozen=True)
+class SGDSeparable:
+    """SGD on the four separable petals: the mean loss after some epochs keeps falling."""
+
+    eta: float
+    epochs: tuple[int, ...]
+    loss: tuple[float, ...]
+
+    def markdown(self, lang: str = "vi") -> str:
+        """One row per number of epochs: the mean loss :math:`J`."""
+        rows = [(str(e), fmt(v, 4)) for e, v in zip(self.epochs, self.loss, strict=True)]
+        return table(lang, (Col("epoch"), Col("$J$")), rows)
+
+
+@functools.cache
+def sgd_separable(eta: float = 0.5, epochs: tuple[int, ...] = (10, 100, 1000)) -> SGDSeparable:
+    r"""Per-sample SGD on :func:`lossbook.datasets.petal_sgd` (separable at :math:`x = 2.25`):
+    every sample's gradient :math:`x_b(\hat y - y)` tends to 0 as :math:`\lVert\theta\rVert`
+    grows, so there is no noise floor: :math:`J` keeps falling towards 0.
+
+    >>> r = sgd_separable()
+    >>> r.loss[0] > r.loss[1] > r.loss[2] > 0
+    True
+    """
+    data = _datasets.petal_sgd()
+    h = _sgd_logistic(data.X, data.y, SGD_THETA, lr=eta, epochs=max(epochs))
+    return SGDSeparable(eta, tuple(epochs), tuple(float(h.loss[e * data.m]) for e in epochs))

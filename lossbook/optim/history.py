@@ -182,9 +182,10 @@ class NewtonHistory(History):
     Attributes
     ----------
     decrement : numpy.ndarray, shape (steps + 1,)
-        Half the squared Newton decrement :math:`\tfrac12\lambda^2 = \tfrac12 g^\top H^{-1} g`
-        at each row of ``params``: for a convex loss near its minimum this estimates
-        :math:`L(\theta) - L^\star`, the distance to the optimal loss.
+        Half the squared Newton decrement :math:`\tfrac12\delta^2 = \tfrac12 g^\top H^{-1} g`
+        at each row of ``params`` (:math:`\delta`, keeping :math:`\lambda` for eigenvalues): for
+        a convex loss near its minimum this estimates :math:`J(\theta) - J^\star`, the distance
+        to the optimal loss.
     step_size : numpy.ndarray, shape (steps,)
         The line-search step :math:`t` of each iteration (1 means the full Newton step).
     converged : bool

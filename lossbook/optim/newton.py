@@ -120,7 +120,7 @@ def loss_gradient_hessian(
 
 def inner_solve(hess: np.ndarray, grad: np.ndarray) -> tuple[np.ndarray, float]:
     r"""The Newton direction :math:`d` with :math:`H d = -g`, and half the squared Newton
-    decrement :math:`\tfrac12\lambda^2 = -\tfrac12 g^\top d = \tfrac12 g^\top H^{-1} g`.
+    decrement :math:`\tfrac12\delta^2 = -\tfrac12 g^\top d = \tfrac12 g^\top H^{-1} g`.
 
     Cholesky first, :math:`H = L L^\top`, then two triangular solves. :math:`H` is
     positive definite unless columns are collinear or every sample is predicted with
@@ -197,8 +197,8 @@ def line_search(
 
 
 def is_converged(half_decrement: float, tol: float) -> bool:
-    r"""Stop when :math:`\tfrac12\lambda^2 \le` ``tol``: for this convex loss, near the
-    optimum, :math:`\tfrac12\lambda^2` estimates :math:`J(\theta) - J^\star`."""
+    r"""Stop when :math:`\tfrac12\delta^2 \le` ``tol``: for this convex loss, near the
+    optimum, :math:`\tfrac12\delta^2` estimates :math:`J(\theta) - J^\star`."""
     return half_decrement <= tol
 
 
@@ -336,7 +336,7 @@ def newton(
     4. *line search* (:func:`line_search`): Armijo backtracking from :math:`t = 1`,
        :math:`J(\theta + t d) \le J(\theta) + 10^{-4}\,t\,g^\top d`;
     5. *convergence check*: stop when half the squared Newton decrement
-       :math:`\tfrac12\lambda^2 = \tfrac12 g^\top H^{-1} g` is at most ``tol`` (for this
+       :math:`\tfrac12\delta^2 = \tfrac12 g^\top H^{-1} g` is at most ``tol`` (for this
        convex loss, near the optimum, it estimates :math:`J(\theta) - J^\star`; Newton's
        convergence is quadratic there, so 5-8 iterations from the set-up point are usual).
        Also stop, with a :class:`SeparableDataWarning`, as soon as an iterate classifies
@@ -360,7 +360,7 @@ def newton(
     max_iter : int
         Maximum number of Newton iterations.
     tol : float
-        Tolerance on :math:`\tfrac12\lambda^2` (an estimate of the gap to the optimal
+        Tolerance on :math:`\tfrac12\delta^2` (an estimate of the gap to the optimal
         mean loss).
     fast : bool or None
         Use the fused solver; ``None``: when ``m >= NEWTON_FAST_MIN_ROWS``.

@@ -27,7 +27,7 @@ from .expressions import SAFE_BUILTINS, ExpressionError, check_expression
 from .figures import sized_figures, svg_size
 from .notebooks import executed, for_language, to_markdown
 from .placeholders import PLACEHOLDER, PageError, namespace, substitute
-from .quizzes import load_quizzes, render_quiz
+from .quizzes import load_quizzes, quiz_chapters, render_quiz
 
 __all__ = [
     "OUT",
@@ -44,6 +44,7 @@ __all__ = [
     "load_quizzes",
     "namespace",
     "prerender",
+    "quiz_chapters",
     "render_explorer",
     "render_quiz",
     "sized_figures",

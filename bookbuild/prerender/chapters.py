@@ -100,8 +100,9 @@ class Frame:
     text: dict[str, dict[str, tuple[str, ...]]]
 
 
-def chapter_stems(docs: Path = DOCS) -> tuple[str, ...]:
+def chapter_stems(docs: Path | None = None) -> tuple[str, ...]:
     """The chapters' page stems, ``01-optimization`` …, from ``docs/NN-topic.md``."""
+    docs = _docs(docs)
     return tuple(sorted(p.stem for p in docs.glob("[0-9][0-9]-*.md") if not p.name.endswith((".en.md", ".vi.md"))))
 
 
@@ -121,13 +122,18 @@ def page_stem(page: str) -> str:
     return m["stem"]
 
 
-def chapter_title(stem: str, lang: str, docs: Path = DOCS) -> str:
+def chapter_title(stem: str, lang: str, docs: Path | None = None) -> str:
     """The ``#`` title of chapter ``stem`` in ``lang`` (its English twin when there is one)."""
-    path = _source(stem, lang, docs)
+    path = _source(stem, lang, _docs(docs))
     for line in path.read_text(encoding="utf-8").splitlines():
         if line.startswith("# "):
             return line[2:].strip()
     raise ValueError(f"{path.name}: no '# title' line")
+
+
+def _docs(docs: Path | None) -> Path:
+    """``docs``, or this module's ``DOCS`` looked up now (a test can point it at planted files)."""
+    return DOCS if docs is None else docs
 
 
 def _source(stem: str, lang: str, docs: Path) -> Path:
@@ -146,9 +152,10 @@ def _strings(value: Any, where: Path, field: str, bounds: tuple[int, int]) -> tu
     return tuple(s.strip() for s in value)
 
 
-def load_frame(stem: str, docs: Path = DOCS) -> Frame:
+def load_frame(stem: str, docs: Path | None = None) -> Frame:
     """Chapter ``stem``'s frame from ``docs/_data/chapters/<stem>.yml``, checked strictly
     (see the module docstring); :class:`FrameError` names the file and the field."""
+    docs = _docs(docs)
     path = docs / FRAME_DIR / f"{stem}.yml"
     shown = Path("docs") / FRAME_DIR / path.name
     if not path.is_file():
@@ -201,13 +208,13 @@ def _indent(markdown: str) -> str:
     return "\n".join(f"    {line}" if line else "" for line in markdown.splitlines())
 
 
-def render_chapter_header(page: str, lang: str, docs: Path = DOCS) -> str:
+def render_chapter_header(page: str, lang: str, docs: Path | None = None) -> str:
     """The header of chapter ``page`` (``07-mse-sigmoid.md``) in ``lang``: a compact
     ``abstract`` admonition (no heading) with what the reader will learn, what they need
     (the chapters, linked by title, then the ideas) and the reading time."""
     if lang not in LABELS:
         raise ValueError(f"lang must be one of {LANGS}; got {lang!r}")
-    stem = page_stem(page)
+    stem, docs = page_stem(page), _docs(docs)
     frame, words = load_frame(stem, docs), LABELS[lang]
     links = [f"[{int(n[:2])}. {chapter_title(n, lang, docs)}]({n}.md)" for n in frame.needs]
     needed = "; ".join(filter(None, [", ".join(links), *frame.text[lang]["need"]])) or words["nothing"]
@@ -226,18 +233,18 @@ def render_chapter_header(page: str, lang: str, docs: Path = DOCS) -> str:
     return f'\n!!! abstract lb-chapter-header "{title}"\n\n{_indent(body)}\n'
 
 
-def render_chapter_footer(page: str, lang: str, docs: Path = DOCS, quizzes: dict[str, Any] | None = None) -> str:
+def render_chapter_footer(page: str, lang: str, docs: Path | None = None, quizzes: dict[str, Any] | None = None) -> str:
     """The footer of chapter ``page`` in ``lang``: ``## Key takeaways`` (a list) and
     ``## Check your understanding``, the questions whose ``chapter:`` is this chapter, in
     the file's order (a question the page already shows with ``{{ quiz("id") }}`` is not
     repeated)."""
     if lang not in LABELS:
         raise ValueError(f"lang must be one of {LANGS}; got {lang!r}")
-    stem = page_stem(page)
+    stem, docs = page_stem(page), _docs(docs)
     frame, words = load_frame(stem, docs), LABELS[lang]
     quizzes = load_quizzes() if quizzes is None else quizzes
     on_page = set(re.findall(r"quiz\(\s*['\"]([^'\"]+)['\"]\s*\)", _source(stem, lang, docs).read_text("utf-8")))
-    ids = [q for q in quiz_chapters(quizzes).get(stem, []) if q not in on_page]
+    ids = [q for q in quiz_chapters(quizzes, docs).get(stem, []) if q not in on_page]
     parts = [
         "",
         f"## {words['takeaways']}",

@@ -76,7 +76,9 @@ def quiz_chapters(quizzes: dict[str, Any], docs: Path = DOCS) -> dict[str, list[
             raise ValueError(f"{QUIZ_FILE.name}: {quiz_id}.{field}: {'unknown key' if unknown else 'missing'}")
         chapter = q["chapter"]
         if chapter != REVIEW and chapter not in stems:
-            raise ValueError(f"{QUIZ_FILE.name}: {quiz_id}.chapter: {chapter!r} is neither a chapter stem nor {REVIEW!r}")
+            raise ValueError(
+                f"{QUIZ_FILE.name}: {quiz_id}.chapter: {chapter!r} is neither a chapter stem nor {REVIEW!r}"
+            )
         out.setdefault(chapter, []).append(quiz_id)
     return out
 

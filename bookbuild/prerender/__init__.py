@@ -12,6 +12,7 @@ Run it as ``python -m bookbuild.prerender``. Modules, one concept each:
 * :mod:`.placeholders` — the ``{{ expression }}`` engine and the page namespace;
 * :mod:`.expressions` — the allow-list a page expression must fit;
 * :mod:`.quizzes`, :mod:`.explorer` — what ``{{ quiz("id") }}`` and ``{{ explorer() }}`` render;
+* :mod:`.chapters` — every chapter's frame, ``{{ chapter_header() }}`` and ``{{ chapter_footer() }}``;
 * :mod:`.figures` (+ :mod:`.draw`, the worker) — figures drawn, cached and sized;
 * :mod:`.notebooks` — notebooks executed, cached and written per language;
 * :mod:`.sources` — which files of ``docs/`` make a language's site;

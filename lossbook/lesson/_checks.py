@@ -66,7 +66,7 @@ def check_square_eta_one(x0: float = 3.0) -> int:
     return 0 if abs(xs[-1]) < abs(xs[0]) else 3
 
 
-def check_zero_derivative(h: float = 1e-3) -> int:
+def check_zero_derivative(h: float = 2.0**-10) -> int:
     r""":math:`f(x) = x^3` at 0: :math:`f'(0) = 0` and :math:`f''(0) = 0` (central
     differences), yet :math:`f(-h) < f(0) < f(h)`: 0 is no minimiser. Options: a) yes,
     always; b) yes when also :math:`f''(x^\star) \ge 0`; c) never: a minimiser needs

@@ -19,11 +19,12 @@ from ..activations import logit as _logit
 from ..activations import sigmoid as _sigmoid
 from ..gradcheck import numerical_gradient as _numerical_gradient
 from ..losses import add_bias as _add_bias
+from ..losses import bce_grad as _bce_grad
 from ..losses import bce_objective as _bce_objective
 from ..losses import bce_per_sample as _bce_per_sample
 from ..losses import bce_with_logits_per_sample as _bce_logits
 from ..optim import newton as _newton
-from ._given import CONFIDENT_WRONG_Y_HAT, GROWTH_K, GROWTH_R, THRESHOLD
+from ._given import BERNOULLI_Y_HAT, CONFIDENT_WRONG_Y_HAT, GROWTH_K, GROWTH_R, THRESHOLD
 
 __all__ = [
     "check_square_eta_one",
@@ -38,6 +39,8 @@ __all__ = [
     "check_bce_convex_in_yhat_and_z",
     "check_mean_prediction",
     "check_same_gradient",
+    "check_sigmoid_claim",
+    "check_step_size_sufficient",
 ]
 
 
@@ -251,3 +254,40 @@ def check_same_gradient(seed: int = 0) -> int:
     linear = matches(lambda t: Xb @ t, lambda t: float(np.mean((Xb @ t - y) ** 2) / 2))
     logistic = matches(lambda t: _sigmoid(Xb @ t), lambda t: float(_bce_objective(d.X, y, t)))
     return {(True, True): 0, (True, False): 1, (False, True): 2, (False, False): 3}[(linear, logistic)]
+
+
+def check_sigmoid_claim(y_hat: float = BERNOULLI_Y_HAT) -> int:
+    r""":math:`\hat y = \sigma(z)` read as :math:`P(y = 1 \mid x)`: its odds
+    :math:`e^{z} = e^{\operatorname{logit}(\hat y)}` are :math:`\hat y / (1 - \hat y) = 4`
+    for 0.8 (:func:`lossbook.activations.logit`), as option c) states; else a).
+
+    >>> check_sigmoid_claim()
+    2
+    """
+    odds = math.exp(float(_logit(float(y_hat))))
+    return 2 if math.isclose(odds, 4.0, rel_tol=1e-12) else 0
+
+
+def check_step_size_sufficient(factor: float = 3.0, steps: int = 3000) -> int:
+    r""":math:`\eta = 3/\beta` is beyond the rule :math:`\eta < 2/\beta` yet can converge:
+    on the standardised tumour radii, with :math:`\beta = \lambda_{\max}(X_b^\top X_b)/(4m)`,
+    gradient descent with :math:`\eta = 3/\beta` (:func:`lossbook.losses.bce_grad`) drives
+    :math:`\lVert\nabla J\rVert` below :math:`10^{-8}`, while on :math:`f(x) = \frac\beta2 x^2`
+    each step multiplies :math:`x` by :math:`1 - 3 = -2`. Both facts: option a) (the rule is
+    sufficient only); c) "always converges" if the quadratic converged too; else b).
+
+    >>> check_step_size_sufficient()
+    0
+    """
+    d = _datasets.tumour_sizes()
+    X = (d.X - d.X.mean(0)) / d.X.std(0)
+    Xb = _add_bias(X)
+    beta = float(np.linalg.eigvalsh(Xb.T @ Xb).max()) / (4 * len(d.y))
+    eta, theta = float(factor) / beta, np.zeros(Xb.shape[1])
+    for _ in range(int(steps)):
+        theta = theta - eta * _bce_grad(X, d.y, theta)
+    converges_here = float(np.linalg.norm(_bce_grad(X, d.y, theta))) < 1e-8
+    quadratic_converges = abs(1 - eta * beta) < 1
+    if converges_here:
+        return 2 if quadratic_converges else 0
+    return 1

@@ -50,7 +50,9 @@ def test_frame_loads(stem: str) -> None:
 @pytest.mark.parametrize("lang", LANGS)
 def test_header_is_a_box_without_headings(stem: str, lang: str) -> None:
     out = chapters.render_chapter_header(f"{stem}.md", lang)
-    assert out.lstrip().startswith("!!! abstract lb-chapter-header ")
+    assert out.lstrip().startswith(
+        '<div class="admonition abstract lb-chapter-header" data-search-exclude="true" markdown="1">'
+    )
     assert not re.search(r"(?m)^\s*#", out), "the header must not add to the table of contents"
     assert chapters.LABELS[lang]["learn"] in out and "(notation.md)" in out
     for need in chapters.load_frame(stem).needs:
@@ -62,7 +64,7 @@ def test_header_is_a_box_without_headings(stem: str, lang: str) -> None:
 def test_footer_has_takeaways_then_the_chapters_questions(stem: str, lang: str) -> None:
     out = chapters.render_chapter_footer(f"{stem}.md", lang)
     words = chapters.LABELS[lang]
-    headings = re.findall(r"(?m)^## (.+)$", out)
+    headings = re.findall(r"(?m)^## (.+) \{ data-search-exclude \}$", out)
     page = (DOCS / f"{stem}{'.en' if lang == 'en' else ''}.md").read_text("utf-8")
     on_page = set(re.findall(r"quiz\(\"([^\"]+)\"\)", page))
     expected = [q for q in quiz_chapters(load_quizzes()).get(stem, []) if q not in on_page]

@@ -19,7 +19,8 @@ The loader is strict (:func:`load_frame`): an unknown key, a missing language or
 wrong length, a vi/en length mismatch, an unknown ``needs`` page or a missing file raises
 :class:`FrameError` naming the file and the field, and the page's placeholder error names the
 page. The header is an admonition (no heading: the table of contents starts with the
-chapter's own sections); the footer's two ``##`` headings come last in the contents. Nothing
+chapter's own sections); the footer's two ``##`` headings come last in the contents. The
+frame is left out of the search index (``data-search-exclude``): it restates the chapter. Nothing
 needs JavaScript (the questions work without it, see :mod:`.quizzes`).
 """
 
@@ -52,6 +53,9 @@ CHAPTER = re.compile(r"(?P<stem>\d\d-[a-z0-9]+(?:-[a-z0-9]+)*)(?:\.(?:en|vi))?\.
 KEYS = {"minutes": True, "needs": True, "vi": True, "en": True}  # key: required
 TEXT_KEYS = {"learn": (2, 4), "need": (0, 6), "takeaways": (3, 5)}  # field: (min, max) items
 REQUIRED_TEXT = ("learn", "takeaways")
+#: The frame restates the chapter: search finds the chapter's own teaching, not its summary
+#: or its questions (Material's search skips a block, or a heading's section, so marked).
+SEARCH_EXCLUDE = "data-search-exclude"
 
 LABELS = {
     "vi": {
@@ -204,14 +208,11 @@ def load_frame(stem: str, docs: Path | None = None) -> Frame:
     return Frame(stem, minutes, tuple(needs), text)
 
 
-def _indent(markdown: str) -> str:
-    return "\n".join(f"    {line}" if line else "" for line in markdown.splitlines())
-
-
 def render_chapter_header(page: str, lang: str, docs: Path | None = None) -> str:
-    """The header of chapter ``page`` (``07-mse-sigmoid.md``) in ``lang``: a compact
-    ``abstract`` admonition (no heading) with what the reader will learn, what they need
-    (the chapters, linked by title, then the ideas) and the reading time."""
+    """The header of chapter ``page`` (``07-mse-sigmoid.md``) in ``lang``: a compact box
+    styled as an ``abstract`` admonition (no heading; Markdown inside, by md_in_html; left out
+    of the search index) with what the reader will learn, what they need (the chapters,
+    linked by title, then the ideas) and the reading time."""
     if lang not in LABELS:
         raise ValueError(f"lang must be one of {LANGS}; got {lang!r}")
     stem, docs = page_stem(page), _docs(docs)
@@ -230,7 +231,10 @@ def render_chapter_header(page: str, lang: str, docs: Path | None = None) -> str
         ]
     )
     title = f"{words['box']} · {words['minutes'].format(n=frame.minutes)}"
-    return f'\n!!! abstract lb-chapter-header "{title}"\n\n{_indent(body)}\n'
+    return (
+        f'\n<div class="admonition abstract lb-chapter-header" {SEARCH_EXCLUDE}="true" markdown="1">\n'
+        f'<p class="admonition-title">{title}</p>\n\n{body}\n\n</div>\n'
+    )
 
 
 def render_chapter_footer(page: str, lang: str, docs: Path | None = None, quizzes: dict[str, Any] | None = None) -> str:
@@ -247,12 +251,12 @@ def render_chapter_footer(page: str, lang: str, docs: Path | None = None, quizze
     ids = [q for q in quiz_chapters(quizzes, docs).get(stem, []) if q not in on_page]
     parts = [
         "",
-        f"## {words['takeaways']}",
+        f"## {words['takeaways']} {{ {SEARCH_EXCLUDE} }}",
         "",
         *(f"- {item}" for item in frame.text[lang]["takeaways"]),
         "",
     ]
     if ids:
-        parts += [f"## {words['check']}", "", words["check_intro"], ""]
+        parts += [f"## {words['check']} {{ {SEARCH_EXCLUDE} }}", "", words["check_intro"], ""]
         parts += [render_quiz(q, lang, quizzes) for q in ids]
     return "\n".join(parts) + "\n"

@@ -41,6 +41,39 @@ _LAYOUT_JS = """() => {
 }"""
 
 
+def layout_problems(state: dict, words: dict[str, str]) -> list[str]:
+    """What is wrong with a chapter page's frame, from :data:`_LAYOUT_JS`'s reading."""
+    problems = []
+    if not (state["boxFirst"] and state["boxVisible"]):
+        problems.append("the header box must come right under the title")
+    if state["boxHeadings"] != 0:
+        problems.append("the header box must add nothing to the table of contents")
+    footer = [words["takeaways"], words["check"]]
+    if state["h2"][-2:] != footer:
+        problems.append(f"the page must end with the sections {footer}; it ends with {state['h2'][-2:]}")
+    if [t for t in state["toc"] if t in footer] != footer:
+        problems.append(f"the table of contents must end with {footer}")
+    return problems
+
+
+def test_a_planted_frame_defect_is_caught(browser, base_url) -> None:
+    """A heading put into the header box, and the box moved below the first paragraph."""
+    tab = new_tab(browser)
+    try:
+        tab.goto(base_url + "/en/07-mse-sigmoid/", wait_until="load")
+        words = LABELS["en"]
+        assert not layout_problems(tab.evaluate(_LAYOUT_JS), words)
+        tab.evaluate(
+            """() => { const box = document.querySelector(".lb-chapter-header");
+                 box.append(document.createElement("h3"));
+                 box.parentElement.insertBefore(box, box.nextElementSibling.nextElementSibling); }"""
+        )
+        problems = layout_problems(tab.evaluate(_LAYOUT_JS), words)
+        assert len(problems) == 2 and "right under the title" in problems[0] and "nothing" in problems[1]
+    finally:
+        tab.context.close()
+
+
 @pytest.mark.parametrize("path", PAGES)
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 def test_the_frame_reads_in_order_and_is_accessible(browser, base_url, axe_source, path: str, scheme: str) -> None:
@@ -48,14 +81,8 @@ def test_the_frame_reads_in_order_and_is_accessible(browser, base_url, axe_sourc
     tab = new_tab(browser, color_scheme=scheme)
     try:
         tab.goto(base_url + path, wait_until="load")
-        state = tab.evaluate(_LAYOUT_JS)
-        assert state["boxFirst"] and state["boxVisible"], "the header box must come right under the title"
-        assert state["boxHeadings"] == 0, "the header box must add nothing to the table of contents"
-        assert state["h2"][-2:] == [words["takeaways"], words["check"]], state["h2"]
-        assert [t for t in state["toc"] if t in (words["takeaways"], words["check"])] == [
-            words["takeaways"],
-            words["check"],
-        ]
+        problems = layout_problems(tab.evaluate(_LAYOUT_JS), words)
+        assert not problems, "\n".join(problems)
         violations = run_axe(tab, axe_source)
         frame = [v for v in violations if any("lb-chapter-header" in t or "lb-quiz" in t for t in v["targets"])]
         assert not check_axe(frame), check_axe(frame)

@@ -68,16 +68,26 @@ def test_footer_has_takeaways_then_the_chapters_questions(stem: str, lang: str) 
     page = (DOCS / f"{stem}{'.en' if lang == 'en' else ''}.md").read_text("utf-8")
     on_page = set(re.findall(r"quiz\(\"([^\"]+)\"\)", page))
     expected = [q for q in quiz_chapters(load_quizzes()).get(stem, []) if q not in on_page]
-    assert headings == [words["takeaways"], words["check"]][: 1 + bool(expected)]
+    assert headings == [words["takeaways"], words["check"]]  # the review quiz links the second
     shown = re.findall(r'<div class="lb-quiz" id="quiz-([^"]+)"', out)
     assert shown == expected
     assert "{{" not in out
 
 
-def test_a_question_the_page_shows_itself_is_not_repeated() -> None:
+def test_a_question_the_page_shows_itself_is_not_repeated(tmp_path: Path) -> None:
     out = chapters.render_chapter_footer("10-sgd-vectorized.md", "en")
     assert 'id="quiz-mean-prediction"' in out
     assert 'id="quiz-sgd-w2-direction"' not in out  # the page shows it where it computes it
+    # every question shown above: the heading stays (the review quiz links it), with a line
+    docs = tmp_path / "docs"
+    shutil.copytree(DOCS / chapters.FRAME_DIR, docs / chapters.FRAME_DIR)
+    for stem in STEMS:
+        (docs / f"{stem}.md").write_text(f"# {stem}\n", "utf-8")
+    own = quiz_chapters(load_quizzes()).get("10-sgd-vectorized", [])
+    (docs / "10-sgd-vectorized.en.md").write_text("# T\n" + "".join(f'{{{{ quiz("{q}") }}}}\n' for q in own), "utf-8")
+    out = chapters.render_chapter_footer("10-sgd-vectorized.md", "en", docs)
+    assert "## Check your understanding" in out and 'class="lb-quiz"' not in out
+    assert chapters.LABELS["en"]["all_above"] in out
 
 
 @pytest.mark.parametrize("lang", LANGS)

@@ -69,6 +69,7 @@ LABELS = {
         "check": "Tự kiểm tra",
         "check_intro": "Chọn một đáp án rồi bấm **Kiểm tra**: mỗi lựa chọn đều có lời giải thích. "
         "Ôn tập cả sách: [trắc nghiệm ôn tập](quizzes.md).",
+        "all_above": "Các câu hỏi của chương này nằm trong các mục ở trên.",
     },
     "en": {
         "box": "In this chapter",
@@ -81,6 +82,7 @@ LABELS = {
         "check": "Check your understanding",
         "check_intro": "Choose an answer and press **Check**: every option is explained. "
         "A review of the whole book: [the review quiz](quizzes.md).",
+        "all_above": "This chapter's questions are in its sections above.",
     },
 }
 
@@ -248,7 +250,8 @@ def render_chapter_footer(page: str, lang: str, docs: Path | None = None, quizze
     frame, words = load_frame(stem, docs), LABELS[lang]
     quizzes = load_quizzes() if quizzes is None else quizzes
     on_page = set(re.findall(r"quiz\(\s*['\"]([^'\"]+)['\"]\s*\)", _source(stem, lang, docs).read_text("utf-8")))
-    ids = [q for q in quiz_chapters(quizzes, docs).get(stem, []) if q not in on_page]
+    own = quiz_chapters(quizzes, docs).get(stem, [])
+    ids = [q for q in own if q not in on_page]
     parts = [
         "",
         f"## {words['takeaways']} {{ {SEARCH_EXCLUDE} }}",
@@ -256,7 +259,7 @@ def render_chapter_footer(page: str, lang: str, docs: Path | None = None, quizze
         *(f"- {item}" for item in frame.text[lang]["takeaways"]),
         "",
     ]
-    if ids:
+    if own:  # the heading stays (the review quiz links it) even if the page shows them all
         parts += [f"## {words['check']} {{ {SEARCH_EXCLUDE} }}", "", words["check_intro"], ""]
-        parts += [render_quiz(q, lang, quizzes) for q in ids]
+        parts += [render_quiz(q, lang, quizzes) for q in ids] or [words["all_above"], ""]
     return "\n".join(parts) + "\n"

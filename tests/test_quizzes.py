@@ -194,7 +194,7 @@ def test_numeric_options_are_read_from_the_quiz(namespace: dict[str, Any]) -> No
     lang = namespace["lang"]
     assert check_problems("q", quiz, namespace) == []
     quiz[lang]["options"][1], quiz[lang]["options"][2] = quiz[lang]["options"][2], quiz[lang]["options"][1]
-    assert "lossbook's check gives c" in check_problems("q", quiz, namespace)[0]
+    assert "lossbook's check gives b" in check_problems("q", quiz, namespace)[0]
 
 
 def test_the_checker_reports_errors_and_non_indices(namespace: dict[str, Any]) -> None:
@@ -220,17 +220,83 @@ def test_every_quiz_used_on_a_page_exists() -> None:
     assert not unknown, f"pages use quizzes that docs/_data/quizzes.yml lacks: {unknown}"
 
 
+REVIEW_IDS = [q for q in IDS if QUIZZES[q]["chapter"] == "review"]
+CHAPTER_STEMS = sorted(p.stem for p in DOCS.glob("[0-9][0-9]-*.md") if not p.name.endswith(".en.md"))
+
+
 @pytest.mark.parametrize("page", ["quizzes.md", "quizzes.en.md"])
-def test_the_quizzes_page_shows_every_question(page: str) -> None:
+def test_the_review_quiz_shows_the_review_questions(page: str) -> None:
+    """The quizzes page is the review quiz: the questions with ``chapter: review`` (the
+    slides' six among them), each once; a chapter's questions are in its footer."""
     shown = QUIZ_CALL.findall((DOCS / page).read_text("utf-8"))
-    assert sorted(shown) == IDS, (
-        f"{page}: missing {sorted(set(IDS) - set(shown))}, repeated or unknown "
-        f"{sorted(q for q in shown if shown.count(q) > 1 or q not in QUIZZES)}"
+    assert sorted(shown) == sorted(REVIEW_IDS), (
+        f"{page}: missing {sorted(set(REVIEW_IDS) - set(shown))}, repeated or not review "
+        f"{sorted(q for q in shown if shown.count(q) > 1 or q not in REVIEW_IDS)}"
     )
+    assert set(SLIDES) <= set(shown)
 
 
-@pytest.mark.parametrize("chapter", ["10-sgd-vectorized", "11-newton"])
-def test_chapters_end_with_a_quiz(chapter: str) -> None:
-    for suffix in (".md", ".en.md"):
-        shown = QUIZ_CALL.findall((DOCS / f"{chapter}{suffix}").read_text("utf-8"))
-        assert 1 <= len(shown) <= 2, f"{chapter}{suffix}: {len(shown)} quiz questions"
+def test_a_chapter_question_is_shown_by_its_chapter_only() -> None:
+    """A page may embed a question of its own chapter (the footer then skips it), never
+    another chapter's: every question is on exactly one page."""
+    for p in _pages():
+        stem = p.name.split(".")[0]
+        for q in QUIZ_CALL.findall(p.read_text("utf-8")):
+            home = "review" if stem == "quizzes" else stem
+            assert QUIZZES[q]["chapter"] == home, f"{p.name} shows {q!r}, a question of {QUIZZES[q]['chapter']}"
+
+
+def test_every_chapter_has_two_or_three_questions_and_forty_in_all() -> None:
+    by_chapter = hook.quiz_chapters(QUIZZES)
+    for stem in CHAPTER_STEMS:
+        n = len(by_chapter.get(stem, []))
+        assert n <= 3, f"{stem}: {n} questions (two or three: the footer is a check, not an exam)"
+        if stem <= "11":
+            assert n >= 2, f"{stem}: {n} questions; every chapter 01-11 ends with two or three"
+    assert len(QUIZZES) >= 40
+
+
+def position_problems(quizzes: dict[str, Any], limit: float = 0.35) -> list[str]:
+    """The right option's position is balanced: no letter is the answer of more than
+    ``limit`` of the questions (a reader who always picks "b" must not score well)."""
+    answers = [int(q["answer"]) for q in quizzes.values()]
+    problems = []
+    for position in sorted(set(answers)):
+        share = answers.count(position) / len(answers)
+        if share > limit:
+            problems.append(
+                f"option {'abcdefgh'[position]}) is the answer of {answers.count(position)} of "
+                f"{len(answers)} questions ({share:.0%} > {limit:.0%}): move some right options"
+            )
+    return problems
+
+
+def test_the_right_option_position_is_balanced() -> None:
+    assert not position_problems(QUIZZES), "\n".join(position_problems(QUIZZES))
+
+
+def test_an_unbalanced_file_is_caught() -> None:
+    """Planted: the old file's 14 of 19 answers in position b."""
+    planted = {f"q{i}": {"answer": a} for i, a in enumerate([1] * 14 + [0, 2, 3, 0, 2])}
+    assert "option b) is the answer of 14 of 19" in position_problems(planted)[0]
+    balanced = {f"q{i}": {"answer": i % 4} for i in range(20)}
+    assert not position_problems(balanced)
+
+
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [
+        ({"chapter": "07-mse"}, "chapter: '07-mse' is neither a chapter stem nor 'review'"),
+        ({"chapters": "review"}, ".chapters: unknown key"),
+        ({"chapter": None}, "is neither"),
+    ],
+)
+def test_a_wrong_chapter_field_is_caught(change: dict[str, Any], message: str) -> None:
+    planted = copy.deepcopy(QUIZZES)
+    planted["slides-q1-steps-order"].update(change)
+    with pytest.raises(ValueError, match=re.escape(message)):
+        hook.quiz_chapters(planted)
+    missing = copy.deepcopy(QUIZZES)
+    del missing["slides-q1-steps-order"]["chapter"]
+    with pytest.raises(ValueError, match=r"slides-q1-steps-order\.chapter: missing"):
+        hook.quiz_chapters(missing)

@@ -12,6 +12,7 @@ Run it as ``python -m bookbuild.prerender``. Modules, one concept each:
 * :mod:`.placeholders` — the ``{{ expression }}`` engine and the page namespace;
 * :mod:`.expressions` — the allow-list a page expression must fit;
 * :mod:`.quizzes`, :mod:`.explorer` — what ``{{ quiz("id") }}`` and ``{{ explorer() }}`` render;
+* :mod:`.chapters` — every chapter's frame, ``{{ chapter_header() }}`` and ``{{ chapter_footer() }}``;
 * :mod:`.figures` (+ :mod:`.draw`, the worker) — figures drawn, cached and sized;
 * :mod:`.notebooks` — notebooks executed, cached and written per language;
 * :mod:`.sources` — which files of ``docs/`` make a language's site;
@@ -27,7 +28,7 @@ from .expressions import SAFE_BUILTINS, ExpressionError, check_expression
 from .figures import sized_figures, svg_size
 from .notebooks import executed, for_language, to_markdown
 from .placeholders import PLACEHOLDER, PageError, namespace, substitute
-from .quizzes import load_quizzes, render_quiz
+from .quizzes import load_quizzes, quiz_chapters, render_quiz
 
 __all__ = [
     "OUT",
@@ -44,6 +45,7 @@ __all__ = [
     "load_quizzes",
     "namespace",
     "prerender",
+    "quiz_chapters",
     "render_explorer",
     "render_quiz",
     "sized_figures",

@@ -53,6 +53,13 @@ class Result:
         return f"prerender {self.seconds:.2f} s → {self.out} ({'; '.join(parts)})"
 
 
+def page_salt(docs: Path = DOCS) -> str:
+    """What every rendered page depends on besides its text: lossbook, this package's code and
+    every file under ``docs/_data`` (quizzes, glossary, the chapter frames in ``chapters/``)."""
+    data = [p for p in (docs / "_data").rglob("*") if p.is_file()]
+    return digest(data, salt=f"{lossbook_digest()}\0{code_digest()}", root=docs)
+
+
 _memo: dict[tuple[str, str], tuple[str, str]] = {}  # (lang, uri) -> (key, text), for `serve`
 
 
@@ -96,8 +103,7 @@ def prerender(out: Path = OUT, langs: tuple[str, ...] = ("vi", "en"), docs: Path
     docstring. A placeholder that fails raises :class:`~.placeholders.PageError`; a
     figure or notebook that fails raises too, and nothing is removed then."""
     start = time.perf_counter()
-    data = [p for p in (docs / "_data").rglob("*") if p.is_file()]
-    salt = digest(data, salt=f"{lossbook_digest()}\0{code_digest()}", root=docs)
+    salt = page_salt(docs)
     drawing = start_drawing(langs)
     running = start_notebooks(notebook_sources(docs))
     try:

@@ -17,7 +17,7 @@ import yaml
 
 from ._common import DOCS
 
-__all__ = ["LABELS", "QUIZ_FILE", "inline", "load_quizzes", "render_quiz"]
+__all__ = ["LABELS", "QUIZ_FILE", "REVIEW", "inline", "load_quizzes", "quiz_chapters", "render_quiz"]
 
 QUIZ_FILE = DOCS / "_data" / "quizzes.yml"
 LABELS = {
@@ -39,6 +39,10 @@ LABELS = {
     },
 }
 _LETTERS = "abcdefgh"
+#: The keys a question may have, and whether it must.
+QUIZ_KEYS = {"source": True, "answer": True, "check": False, "chapter": True, "vi": True, "en": True}
+#: ``chapter: review``: the question belongs to the review quiz (``docs/quizzes.md``).
+REVIEW = "review"
 
 _parsed: dict[tuple[Path, int, int], dict[str, Any]] = {}
 
@@ -53,6 +57,30 @@ def load_quizzes(path: Path = QUIZ_FILE) -> dict[str, Any]:
         _parsed.clear()
         _parsed[key] = data
     return _parsed[key]
+
+
+def quiz_chapters(quizzes: dict[str, Any], docs: Path = DOCS) -> dict[str, list[str]]:
+    """``{chapter stem or "review": [question ids in the file's order]}``: where each question
+    is shown (a chapter's footer, or the review quiz). Strict: a question with an unknown
+    key, without ``chapter`` or with a ``chapter`` that is no chapter page raises a
+    ValueError naming the question and the field."""
+    stems = {p.stem for p in docs.glob("[0-9][0-9]-*.md") if not p.name.endswith((".en.md", ".vi.md"))}
+    out: dict[str, list[str]] = {}
+    for quiz_id, q in quizzes.items():
+        if not isinstance(q, dict):
+            raise ValueError(f"{QUIZ_FILE.name}: {quiz_id}: must be a mapping")
+        unknown = sorted(set(q) - set(QUIZ_KEYS))
+        missing = [k for k, required in QUIZ_KEYS.items() if required and k not in q]
+        if unknown or missing:
+            field = (unknown or missing)[0]
+            raise ValueError(f"{QUIZ_FILE.name}: {quiz_id}.{field}: {'unknown key' if unknown else 'missing'}")
+        chapter = q["chapter"]
+        if chapter != REVIEW and chapter not in stems:
+            raise ValueError(
+                f"{QUIZ_FILE.name}: {quiz_id}.chapter: {chapter!r} is neither a chapter stem nor {REVIEW!r}"
+            )
+        out.setdefault(chapter, []).append(quiz_id)
+    return out
 
 
 _INLINE_MATH = re.compile(r"(?<!\\)\$(?P<tex>[^$]+?)(?<!\\)\$")

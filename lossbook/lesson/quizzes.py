@@ -19,6 +19,8 @@ from ..losses import bce_per_sample as _bce_per_sample
 from ..losses import bce_with_logits as _bce_with_logits
 from ..optim import newton as _newton
 from ..text import LANGS, check_lang, fmt, given, tr
+from . import _checks
+from ._checks import *  # noqa: F403 - the chapters' checks of understanding
 from ._given import CONFIDENT_WRONG_Y_HAT, QUIZ_Y_HAT, QUIZ_Z
 from ._table import Col, table
 from .convexity import separable_no_minimiser
@@ -49,6 +51,7 @@ __all__ = [
     "check_newton_quadratic",
     "check_newton_separable",
     "check_newton_scaling",
+    *_checks.__all__,
 ]
 
 
@@ -483,10 +486,10 @@ def check_newton_separable() -> int:
 
 def check_newton_scaling() -> int:
     r"""Newton's iterations on the tumour sizes, raw and standardised (:func:`lossbook.optim.newton`):
-    b) the same (Newton is invariant to linear changes of the features), else a).
+    a) the same (Newton is invariant to linear changes of the features), else b) "drops".
 
     >>> check_newton_scaling()
-    1
+    0
     """
     d = _datasets.tumour_sizes()
-    return 1 if _newton(d.X, d.y).steps == _newton((d.X - d.X.mean(0)) / d.X.std(0), d.y).steps else 0
+    return 0 if _newton(d.X, d.y).steps == _newton((d.X - d.X.mean(0)) / d.X.std(0), d.y).steps else 1

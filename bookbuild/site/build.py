@@ -62,11 +62,10 @@ def _post_build(site: Path, fold_search: bool, site_root: str, public: str, offl
     ship(katex.assets(), site)
     if fold_search:
         fold_index(site)
-    local = ()
-    if offline:
+    if offline:  # the copy's download links: bookbuild.dist, once the PDFs are in
         _offline_assets(site)
-        local = tuple(p.relative_to(site).as_posix() for p in (site / "downloads").glob("*") if p.is_file())
-    link_downloads(site, site_root, public, local=local)
+    else:
+        link_downloads(site, site_root, public)
 
 
 def _offline_assets(site: Path) -> None:

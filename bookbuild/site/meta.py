@@ -119,7 +119,10 @@ def description(content: str, limit: int = LIMIT) -> str | None:
     if text is None:
         return None
     if len(text) > limit:
-        text = text[: limit - 1].rsplit(" ", 1)[0].rstrip(",;:—–-") + "…"
+        cut = text[: limit - 1]
+        if text[limit - 1] != " ":  # a word cut in two: drop it
+            cut = cut.rsplit(" ", 1)[0]
+        text = cut.rstrip(" ,;:—–-") + "…"
     return text
 
 

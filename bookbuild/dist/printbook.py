@@ -150,11 +150,11 @@ def chapters(root: Path, labels: dict[str, str]) -> list[Chapter]:
         if not article:
             raise ValueError(f"{root / path}: no <article class='md-content__inner md-typeset'>")
         content = article.group(1)
+        content = re.sub(r'<a [^>]*class="md-content__button[^"]*"[^>]*>.*?</a>', "", content, flags=re.DOTALL)
+        content = re.sub(r'<a class="headerlink"[^>]*>.*?</a>', "", content, flags=re.DOTALL)
         title = _H1.search(content)
         if not title:
             raise ValueError(f"{root / path}: no <h1> title")
-        content = re.sub(r'<a [^>]*class="md-content__button[^"]*"[^>]*>.*?</a>', "", content, flags=re.DOTALL)
-        content = re.sub(r'<a class="headerlink"[^>]*>.*?</a>', "", content, flags=re.DOTALL)
         content = re.sub(r"<script\b.*?</script>", "", content, flags=re.DOTALL)
         content = re.sub(r'<img\b[^>]*#only-dark"[^>]*>', "", content)
         content = content.replace(' loading="lazy"', "")
@@ -162,7 +162,7 @@ def chapters(root: Path, labels: dict[str, str]) -> list[Chapter]:
         content, answers = quizzes_to_appendix(content, number, labels)
         number += len(answers)
         content = _relink(content, path, anchors)
-        out.append(Chapter(path, " ".join(_TAG.sub("", title.group(1)).split()), content, answers))
+        out.append(Chapter(path, " ".join(html.unescape(_TAG.sub("", title.group(1))).split()), content, answers))
     return out
 
 

@@ -193,3 +193,25 @@ def test_a_sitemap_entry_outside_its_languages_root_is_an_error(tmp_path) -> Non
 
 def test_every_page_of_the_real_site_config_gets_a_public_site_url() -> None:
     assert Path(site_config.SOURCE).read_text(encoding="utf-8").count("LOSSBOOK_SITE_URL") >= 1
+
+
+# --- the Pages workflow ------------------------------------------------------------------------
+
+
+def test_the_pages_workflow_publishes_only_after_make_test_passes() -> None:
+    import yaml
+
+    from bookbuild.site import ROOT
+
+    flow = yaml.safe_load((ROOT / ".github" / "workflows" / "pages.yml").read_text(encoding="utf-8"))
+    build, deploy = flow["jobs"]["build"], flow["jobs"]["deploy"]
+    runs = [s.get("run", s.get("uses", "")) for s in build["steps"]]
+    test = next(i for i, r in enumerate(runs) if r.strip() == "make test")
+    upload = next(i for i, r in enumerate(runs) if r.startswith("actions/upload-pages-artifact"))
+    assert test < upload and deploy["needs"] == "build" and flow[True]["push"]["branches"] == ["main"]
+    assert flow["permissions"] == {"contents": "read", "pages": "write", "id-token": "write"}
+    makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
+    for run in runs:
+        for target in re.findall(r"^\s*make (\S+)", run, flags=re.MULTILINE):
+            assert re.search(rf"^{re.escape(target)}:", makefile, flags=re.MULTILINE), f"no make target {target}"
+    assert any("LOSSBOOK_SITE_URL" in (s.get("env") or {}) for s in build["steps"])

@@ -106,7 +106,11 @@ def quizzes_to_appendix(content: str, start: int, labels: dict[str, str]) -> tup
         see = f'<p class="lb-print-see"><a href="#lb-answer-{number}">{labels["see"]}, {number}</a></p>'
         return f'<div class="lb-quiz lb-print-quiz" id="{m.group("id")}">{body}{see}</div>'
 
-    return _QUIZ.sub(one, content), answers
+    out = _QUIZ.sub(one, content)
+    missed = content.count('<div class="lb-quiz" ') - len(answers)
+    if missed:
+        raise ValueError(f"{missed} quiz(zes) not in the form this print page knows (bookbuild.prerender.quizzes)")
+    return out, answers
 
 
 def _relink(content: str, page: str, anchors: dict[str, str]) -> str:

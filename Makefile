@@ -7,7 +7,7 @@ PORT ?= 8000
 # Silences Material for MkDocs' end-of-life notice (9.8.x; the name dates from 9.7's MkDocs 2.0 notice).
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: setup serve build test test-fast lint lock twins bench clean
+.PHONY: setup serve build dist test test-fast lint lock twins bench clean
 
 ## setup: Python venv + pinned packages, lossbook in editable mode, KaTeX/axe-core from npm
 setup: $(VENV)/.installed node_modules/.installed
@@ -37,6 +37,12 @@ serve: setup
 ## into site/ (Vietnamese at /, English at /en/); a warning fails
 build: setup
 	$(PY) -m bookbuild build
+
+## dist: the book to take away, in dist/: lossbook.zip (the whole site, works unzipped from
+## file://) and lossbook-vi.pdf, lossbook-en.pdf (printed by Debian's chromium); the site's
+## public address from LOSSBOOK_SITE_URL (README: "Publishing")
+dist: setup /usr/bin/chromium
+	$(PY) -m bookbuild.dist
 
 ## test: every test: package, doctests, pages' examples, built site in a real browser
 ## (MkDocs and the Zensical smoke check)
@@ -73,4 +79,4 @@ benchmarks/lighthouse/node_modules/.installed: benchmarks/lighthouse/package.jso
 
 ## clean: what the build writes (nothing is ever written into docs/)
 clean:
-	rm -rf site build .cache
+	rm -rf site build .cache dist

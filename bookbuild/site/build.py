@@ -3,19 +3,24 @@
 For each language: write ``build/prerender/<lang>/mkdocs.yml`` (:mod:`.config`), build it into
 ``build/prerender/<lang>/site/`` with MkDocs (any warning fails: strict), put KaTeX's HTML back
 where the search stand-ins are (:func:`.katex.restore_site`), ship KaTeX's CSS and fonts, fold the
-Vietnamese search index (:mod:`.search`); then merge the languages into ``site/`` (:mod:`.merge`).
+Vietnamese search index (:mod:`.search`), point the home page's download links at the public
+copy (:func:`.meta.link_downloads`); then write one sitemap for every language and
+``robots.txt`` (:func:`.meta.write_sitemap`) and merge the languages into ``site/``
+(:mod:`.merge`). ``offline=True``: the copy that works from ``file://`` (:mod:`bookbuild.dist`).
 """
 
 from __future__ import annotations
 
+import json
 import logging
 import os
 import time
 from pathlib import Path
 
 from . import ROOT, katex
-from .config import OUT, SOURCE, languages, load, write_config
+from .config import OUT, SOURCE, WORKER_SHIM, languages, load, root_path, write_config
 from .merge import merge, ship
+from .meta import Describe, link_downloads, public_url, write_sitemap
 from .search import fold_index
 
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")  # Material's end-of-life notice
@@ -45,12 +50,54 @@ def locales(source: Path = SOURCE) -> list[str]:
     return [l["locale"] for l in languages(load(source))]
 
 
-def _post_build(site: Path, fold_search: bool) -> None:
-    """What MkDocs leaves to do in a language's built site."""
+WORKER = ROOT / "node_modules" / "iframe-worker" / "shim" / "index.js"
+EXPLORER_DATA = "assets/data/explorer.json"
+OFFLINE_DATA = "assets/data/explorer.js"  # the same data as a script: fetch() cannot read file://
+
+
+def _post_build(site: Path, fold_search: bool, site_root: str, public: str, offline: bool = False) -> None:
+    """What MkDocs leaves to do in a language's built site (at ``site_root`` of the merged
+    site, published at ``public``)."""
     katex.restore_site(site)
     ship(katex.assets(), site)
     if fold_search:
         fold_index(site)
+    if offline:  # the copy's download links: bookbuild.dist, once the PDFs are in
+        _offline_assets(site)
+    else:
+        link_downloads(site, site_root, public)
+
+
+def _offline_assets(site: Path) -> None:
+    """The offline copy: the search index as a script again (after folding), the Web Worker
+    shim, and the data the explorer fetches as a script that answers that fetch."""
+    index = site / "search" / "search_index.json"
+    if index.is_file():
+        (site / "search" / "search_index.js").write_text(
+            "var __index = " + index.read_text(encoding="utf-8"), encoding="utf-8"
+        )
+    if not WORKER.is_file():
+        raise BuildError(f"the Web Worker shim is not installed at {WORKER}: run `make setup` (npm ci)")
+    ship({WORKER_SHIM: WORKER}, site)
+    data = site / EXPLORER_DATA
+    if data.is_file():
+        key = json.dumps(EXPLORER_DATA)
+        (site / OFFLINE_DATA).write_text(
+            "// Written by bookbuild.site.build for the offline copy: fetch() cannot read file://,\n"
+            "// so a fetch of the explorer's data is answered from this copy of it.\n"
+            "(function () {\n"
+            f"  var key = {key}, data = {data.read_text(encoding='utf-8')}, real = window.fetch;\n"
+            "  window.fetch = function (input, init) {\n"
+            "    var url = String((input && input.url) || input);\n"
+            "    if (url.slice(-key.length) === key) {\n"
+            "      return Promise.resolve(new Response(JSON.stringify(data), "
+            '{ status: 200, headers: { "Content-Type": "application/json" } }));\n'
+            "    }\n"
+            "    return real.apply(this, arguments);\n"
+            "  };\n"
+            "})();\n",
+            encoding="utf-8",
+        )
 
 
 def build_language(
@@ -61,9 +108,12 @@ def build_language(
     dirty: bool = False,
     serve_url: str | None = None,
     source: Path = SOURCE,
+    offline: bool = False,
 ) -> Path:
-    """MkDocs build of ``out/<lang>`` into ``out/<lang>/site``; returns that folder."""
-    return LanguageBuild(lang, out, strict=strict, serve_url=serve_url, source=source).build(dirty=dirty)
+    """MkDocs build of ``out/<lang>`` into ``out/<lang>/site`` (``offline-site``); returns that folder."""
+    return LanguageBuild(lang, out, strict=strict, serve_url=serve_url, source=source, offline=offline).build(
+        dirty=dirty
+    )
 
 
 class _KeepTitles:
@@ -93,7 +143,14 @@ class LanguageBuild:
     newer than their HTML; the caller decides when that is correct (:mod:`.serve`)."""
 
     def __init__(
-        self, lang: str, out: Path = OUT, *, strict: bool = True, serve_url: str | None = None, source: Path = SOURCE
+        self,
+        lang: str,
+        out: Path = OUT,
+        *,
+        strict: bool = True,
+        serve_url: str | None = None,
+        source: Path = SOURCE,
+        offline: bool = False,
     ) -> None:
         from mkdocs.config import load_config
         from mkdocs.exceptions import ConfigurationError
@@ -102,12 +159,17 @@ class LanguageBuild:
             raise BuildError(f"{lang}: no pre-rendered pages in {Path(out) / lang / 'docs'} (run the prerender first)")
         self.lang, self.serve_url = lang, serve_url
         # mkdocs.yml `languages: [{fold_search: true}]`: readers type it without diacritics
-        self.fold_search = any(l["locale"] == lang and l.get("fold_search") for l in languages(load(source)))
+        base = load(source)
+        langs = languages(base)
+        self.fold_search = any(l["locale"] == lang and l.get("fold_search") for l in langs)
+        self.site_root, self.public, self.offline = root_path(lang, langs[0]["locale"]), "", offline
         try:
-            self.config = load_config(config_file=str(write_config(lang, out, source)), strict=strict)
-        except ConfigurationError as err:
+            self.public = public_url(base["site_url"])
+            self.config = load_config(config_file=str(write_config(lang, out, source, offline=offline)), strict=strict)
+        except (ConfigurationError, ValueError) as err:
             raise BuildError(f"{lang}: {err}") from None
         self.config.plugins["bookbuild-keep-titles"] = _KeepTitles()
+        self.config.plugins["bookbuild-describe"] = Describe()
         self.config.plugins.on_startup(command="serve" if serve_url else "build", dirty=serve_url is not None)
         self.site = Path(self.config.site_dir)
         self._search = None  # this language's search index at the last build (serve)
@@ -137,7 +199,7 @@ class LanguageBuild:
             mkdocs.handlers[:] = [h for h in mkdocs.handlers if type(h).__name__ != "CountHandler"]
         for plugin in search:
             self._search = plugin.search_index_prev
-        _post_build(self.site, self.fold_search)
+        _post_build(self.site, self.fold_search, self.site_root, self.public, self.offline)
         return self.site
 
 
@@ -157,15 +219,24 @@ def build_site(
     dirty: bool = False,
     serve_url: str | None = None,
     source: Path = SOURCE,
+    offline: bool = False,
 ) -> list[str]:
     """Build ``langs`` (default: all) from ``out`` and merge them into ``site``; returns what
-    changed in ``site``. ``source``: the root configuration."""
+    changed in ``site``. ``source``: the root configuration; ``offline``: the copy that works
+    from ``file://`` (``out/<lang>/offline-site``)."""
     every = locales(source)
     langs = every if langs is None else [l for l in every if l in langs]
     built = {}
     for lang in langs:
         start = time.perf_counter()
         url = None if serve_url is None else serve_url.rstrip("/") + "/" + ("" if lang == every[0] else f"{lang}/")
-        built[lang] = build_language(lang, out, strict=strict, dirty=dirty, serve_url=url, source=source)
+        built[lang] = build_language(
+            lang, out, strict=strict, dirty=dirty, serve_url=url, source=source, offline=offline
+        )
         log.info(f"{lang}: built in {time.perf_counter() - start:.2f} s")
+    folders = {l: Path(out) / l / ("offline-site" if offline else "site") for l in every}
+    if every[0] in built and all((folders[l] / "sitemap.xml").is_file() for l in every):
+        public = public_url(load(source)["site_url"])
+        roots = {l: public + root_path(l, every[0]) for l in every}
+        write_sitemap(built[every[0]], roots, {l: folders[l] / "sitemap.xml" for l in every})
     return merge(built, site, every)

@@ -9,10 +9,17 @@ reads). :func:`site_config` turns it into the configuration of one language's bu
   interface strings (``theme_strings`` → ``extra.theme_strings``, which
   ``overrides/partials/language.html`` looks up before Material's translation) and the
   heading anchors' tooltip (``permalink_title`` → the ``toc`` extension's);
-* ``site_url`` of the language's root (``…/en/`` for English), ``docs_dir: docs`` and
-  ``site_dir: site`` (``zensical-site``) relative to ``build/prerender/<lang>/``;
+* ``site_url`` of the language's root (``…/en/`` for English) on the public address
+  (``$LOSSBOOK_SITE_URL``, else the root's ``site_url``: :func:`.meta.public_url`),
+  ``docs_dir: docs`` and ``site_dir: site`` (``zensical-site``, ``offline-site``) relative to
+  ``build/prerender/<lang>/``;
 * ``extra.alternate``: each language's root *relative to this language's root*, so the
-  switcher (``overrides/partials/alternate.html``) can link the twin page;
+  switcher (``overrides/partials/alternate.html``) can link the twin page, and its public
+  root (``href``) and Open Graph locale (``og_locale``) for the head's ``hreflang``
+  alternates and Open Graph tags (``overrides/main.html``);
+* ``offline=True`` (``make dist``): Material's ``offline`` plugin (no directory URLs, the
+  search index as a script), its Web Worker shim served from the site (``extra.polyfills``,
+  not unpkg.com) and ``extra.offline`` for the templates (the data pages fetch, inlined);
 * ``theme.custom_dir``: the repository's ``overrides/`` (absolute; for Zensical a copy without
   Material's search dialog, whose UI Zensical replaces);
 * the search plugin, no ``hooks``, no ``watch``, no other plugin.
@@ -31,6 +38,7 @@ from typing import Any
 import yaml
 
 from . import ROOT
+from .meta import public_url
 
 SOURCE = ROOT / "mkdocs.yml"
 OVERRIDES = ROOT / "overrides"
@@ -38,6 +46,8 @@ MATERIAL_ONLY = ("partials/search.html",)  # Zensical has its own search dialog 
 OUT = ROOT / "build" / "prerender"
 DROPPED = ("hooks", "watch", "exclude_docs", "languages", "plugins", "docs_dir", "site_dir")
 SSGS = ("mkdocs", "zensical")
+WORKER_SHIM = "assets/javascripts/iframe-worker.js"  # offline: search's Web Worker from file:// (npm iframe-worker)
+OG_LOCALES = {"vi": "vi_VN", "en": "en_GB"}
 PLUGINS = ("search",)  # the plugins a language's build keeps (i18n: one build per language instead)
 
 
@@ -146,8 +156,9 @@ def _plugin_name(entry) -> str:
     return entry if isinstance(entry, str) else next(iter(entry))
 
 
-def site_config(base: dict[str, Any], lang: str, ssg: str = "mkdocs") -> dict[str, Any]:
-    """The configuration of ``lang``'s build (``ssg``: ``"mkdocs"`` or ``"zensical"``)."""
+def site_config(base: dict[str, Any], lang: str, ssg: str = "mkdocs", *, offline: bool = False) -> dict[str, Any]:
+    """The configuration of ``lang``'s build (``ssg``: ``"mkdocs"`` or ``"zensical"``;
+    ``offline``: the copy that works from ``file://``)."""
     if ssg not in SSGS:
         raise ValueError(f"ssg must be one of {SSGS}, not {ssg!r}")
     langs = languages(base)
@@ -159,8 +170,12 @@ def site_config(base: dict[str, Any], lang: str, ssg: str = "mkdocs") -> dict[st
 
     conf = {k: copy.deepcopy(v) for k, v in base.items() if k not in DROPPED}
     conf.update({k: mine[k] for k in ("site_description", "copyright") if k in mine})
-    conf["site_url"] = base["site_url"].rstrip("/") + "/" + here
-    conf["docs_dir"], conf["site_dir"], conf["strict"] = "docs", "site" if ssg == "mkdocs" else f"{ssg}-site", True
+    if offline and ssg != "mkdocs":
+        raise ValueError("offline: the offline copy is built with mkdocs only")
+    public = public_url(base["site_url"])
+    conf["site_url"] = public + here
+    conf["docs_dir"], conf["strict"] = "docs", True
+    conf["site_dir"] = "offline-site" if offline else "site" if ssg == "mkdocs" else f"{ssg}-site"
     conf["nav"] = translated_nav(base["nav"], mine.get("nav_translations", {}))
     conf["theme"] = dict(conf["theme"], language=lang, custom_dir=str(OVERRIDES))
     if ssg == "zensical":  # Material's look; its own search UI (not Material's dialog)
@@ -171,12 +186,22 @@ def site_config(base: dict[str, Any], lang: str, ssg: str = "mkdocs") -> dict[st
         conf.get("extra") or {},
         theme_strings=dict(mine.get("theme_strings") or {}),
         alternate=[
-            {"name": l["name"], "link": relative_root(root_path(l["locale"], default), here), "lang": l["locale"]}
+            {
+                "name": l["name"],
+                "link": relative_root(root_path(l["locale"], default), here),
+                "lang": l["locale"],
+                "href": public + root_path(l["locale"], default),
+                "og_locale": OG_LOCALES.get(l["locale"], l["locale"]),
+            }
             for l in langs
         ],
     )
+    if offline:
+        conf["extra"].update(offline=True, polyfills=[WORKER_SHIM])
 
     conf["plugins"] = [copy.deepcopy(p) for p in base.get("plugins", []) if _plugin_name(p) in PLUGINS]
+    if offline:
+        conf["plugins"].append("offline")
 
     exts = []
     for ext in conf.get("markdown_extensions", []):
@@ -191,10 +216,13 @@ def site_config(base: dict[str, Any], lang: str, ssg: str = "mkdocs") -> dict[st
     return conf
 
 
-def write_config(lang: str, out: Path = OUT, source: Path = SOURCE, ssg: str = "mkdocs") -> Path:
-    """Write ``out/<lang>/mkdocs.yml`` (``zensical.yml`` for Zensical) only if its text
-    changed; returns its path."""
-    path = Path(out) / lang / ("mkdocs.yml" if ssg == "mkdocs" else f"{ssg}.yml")
+def write_config(
+    lang: str, out: Path = OUT, source: Path = SOURCE, ssg: str = "mkdocs", *, offline: bool = False
+) -> Path:
+    """Write ``out/<lang>/mkdocs.yml`` (``zensical.yml`` for Zensical, ``offline.yml`` for
+    the offline copy) only if its text changed; returns its path."""
+    name = "offline.yml" if offline else "mkdocs.yml" if ssg == "mkdocs" else f"{ssg}.yml"
+    path = Path(out) / lang / name
     if ssg == "zensical":  # the overrides minus Material's search dialog, next to the config
         theme = Path(out) / lang / "overrides"
         shutil.rmtree(theme, ignore_errors=True)
@@ -206,7 +234,7 @@ def write_config(lang: str, out: Path = OUT, source: Path = SOURCE, ssg: str = "
             ],
         )
     text = "# Written by bookbuild.site.config from the root mkdocs.yml: edit that one.\n"
-    text += dump(site_config(load(source), lang, ssg))
+    text += dump(site_config(load(source), lang, ssg, offline=offline))
     if not path.exists() or path.read_text(encoding="utf-8") != text:
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(text, encoding="utf-8")

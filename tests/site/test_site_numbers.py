@@ -1,5 +1,6 @@
 """The built site prints numbers one way (``lossbook.text``): no negative zero, one notation
-for tiny numbers, a true minus sign in prose, and twins that print the same numbers.
+for tiny numbers, a true minus sign in prose, no formula left as raw TeX, and twins that print
+the same numbers.
 
 The checks read the reader-visible text of each page's article, outside code (``<code>``,
 ``<pre>``: a program's output is shown as the program prints it) and outside the hidden TeX
@@ -24,6 +25,8 @@ NEGATIVE_ZERO = re.compile(r"(?<![\w.])[−-]0(?:\.0+)?(?![.,]?\d)")
 E_NOTATION = re.compile(r"\d(?:\.\d+)?[eE][-+−]?\d+")
 HYPHEN_MINUS = re.compile(r"(?<![\w\])}|])-\d")
 DECIMAL = re.compile(r"−?\d+\.\d+")
+#: A formula KaTeX never saw: a dollar sign or a TeX command left in the prose.
+RAW_TEX = re.compile(r"\$[^$\n]*\$|\$|\\(?:frac|hat|sum|theta|sigma|mathbf|mathbb|ln|log|cdot|times|top)\b")
 
 
 class _Prose(HTMLParser):
@@ -69,6 +72,7 @@ def number_problems(html: str) -> list[str]:
     problems = [f"negative zero: …{h}…" for h in _hits(NEGATIVE_ZERO, text)]
     problems += [f"programmer notation (use lossbook.text.sci): …{h}…" for h in _hits(E_NOTATION, text)]
     problems += [f"hyphen as minus sign (use lossbook.text.fmt): …{h}…" for h in _hits(HYPHEN_MINUS, text)]
+    problems += [f"raw TeX (a formula not rendered): …{h}…" for h in _hits(RAW_TEX, text)]
     return problems
 
 
@@ -89,6 +93,8 @@ PAGE = "<html><body><article>{}</article></body></html>"
         ("<p>λ₂ = −0.0000, matching the formula</p>", "negative zero"),
         ("<p>σ(−40) ≈ 4.25e-18 is tiny</p>", "programmer notation"),
         ("<p>the error is -2.82 here</p>", "hyphen as minus"),
+        ("<p>with step $h = $ finds</p>", "raw TeX"),
+        ("<p>the mean is \\frac{1}{m} of it</p>", "raw TeX"),
     ],
 )
 def test_number_check_catches_planted_defect(body, found):

@@ -26,10 +26,13 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from urllib.parse import urlparse
 
 import pytest
 from site_checks import lang_of
 
+from bookbuild.site import meta
+from bookbuild.site.config import load
 from lossbook.glossary import load_glossary
 
 pytestmark = pytest.mark.browser
@@ -192,8 +195,12 @@ def test_each_language_has_its_own_404_page(tab, base_url, lang, path, title) ->
     assert response.ok, f"{path}: HTTP {response.status}"
     assert tab.evaluate("document.documentElement.lang") == lang
     assert title in tab.inner_text("article h1")
+    # a 404 page can be served at any depth, so its links are absolute: the public address's path
+    root = urlparse(meta.public_url(load()["site_url"])).path
     home = tab.get_attribute("article a", "href")
-    assert tab.evaluate("(href) => new URL(href, location.href).pathname", home) == ("/" if lang == "vi" else "/en/")
+    assert tab.evaluate("(href) => new URL(href, location.href).pathname", home) == root + (
+        "" if lang == "vi" else "en/"
+    )
     assert lang_of(path) == lang
 
 

@@ -113,7 +113,7 @@ def _text(output) -> str | None:
 
 
 def to_markdown(nb: nbformat.NotebookNode, name: str, lang: str, images: dict[str, bytes]) -> str:
-    """The page: Markdown cells as they are, code in fences, text outputs in ``text``
+    """The page (front matter :data:`SEARCH_FRONT_MATTER` first): Markdown cells as they are, code in fences, text outputs in ``text``
     fences, PNG outputs added to ``images`` (saved next to the page) with a caption as
     alt text. A cell that failed raises."""
     parts: list[str] = []
@@ -138,7 +138,13 @@ def to_markdown(nb: nbformat.NotebookNode, name: str, lang: str, images: dict[st
                 images[img] = base64.b64decode(output.data["image/png"])
                 alt = cell.metadata.get(f"alt_{lang}") or FIGURE[lang].format(n=code_cell)
                 parts.append(f"![{alt}]({img})")
-    return "\n\n".join(parts) + "\n"
+    return SEARCH_FRONT_MATTER + "\n\n".join(parts) + "\n"
+
+
+#: A notebook page applies what a chapter teaches, and repeats its terms in code and output: in
+#: the search it ranks below the chapters (Material's ``search.boost``), so a term finds the
+#: chapter that defines it first.
+SEARCH_FRONT_MATTER = "---\nsearch:\n  boost: 0.5\n---\n\n"
 
 
 def notebook_files(nb: nbformat.NotebookNode, name: str, lang: str) -> dict[str, bytes]:

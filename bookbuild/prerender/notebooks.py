@@ -113,9 +113,9 @@ def _text(output) -> str | None:
 
 
 def to_markdown(nb: nbformat.NotebookNode, name: str, lang: str, images: dict[str, bytes]) -> str:
-    """The page (front matter :data:`SEARCH_FRONT_MATTER` first): Markdown cells as they are, code in fences, text outputs in ``text``
-    fences, PNG outputs added to ``images`` (saved next to the page) with a caption as
-    alt text. A cell that failed raises."""
+    """The page (front matter :data:`SEARCH_FRONT_MATTER` first): Markdown cells as they are,
+    code in fences, text outputs in ``text`` fences, PNG outputs added to ``images`` (saved
+    next to the page) with a caption as alt text. A cell that failed raises."""
     parts: list[str] = []
     code_cell, download_added = 0, False
     for cell in nb.cells:

@@ -323,7 +323,7 @@ def house_normal_equations(version: int = 2) -> HouseNormalEquations:
 
 @dataclass(frozen=True)
 class HouseGaussianMLE:
-    r"""For each noise variance :math:`s^2`: the negative log-likelihood at the least-squares
+    r"""For each noise variance :math:`\sigma_\varepsilon^2`: the negative log-likelihood at the least-squares
     line and at the slides' good line, and the size of its numerical gradient at the
     least-squares line."""
 
@@ -338,7 +338,7 @@ class HouseGaussianMLE:
 
     def markdown(self, lang: str = "vi", digits: int = 4) -> str:
         columns = (
-            Col("$s^2$", "$s^2$"),
+            Col("$\sigma_\varepsilon^2$", "$\sigma_\varepsilon^2$"),
             Col(r"$-\ell$ tại đường bình phương tối thiểu", r"$-\ell$ at the least-squares line"),
             Col(rf"$-\ell$ tại {self._slides_line}", rf"$-\ell$ at {self._slides_line}"),
             Col(
@@ -356,12 +356,12 @@ class HouseGaussianMLE:
 
 
 def house_gaussian_mle(s2: tuple[float, ...] = HOUSE_NOISE_VARIANCES, version: int = 2) -> HouseGaussianMLE:
-    r"""The Gaussian model :math:`y = wx + b + \varepsilon`, :math:`\varepsilon \sim \mathcal N(0, s^2)`,
+    r"""The Gaussian model :math:`y = wx + b + \varepsilon`, :math:`\varepsilon \sim \mathcal N(0, \sigma_\varepsilon^2)`,
     on the houses: its negative log-likelihood
-    :math:`-\ell(\theta) = \frac{1}{2s^2}\sum(y_i - \hat y_i)^2 + \frac m2\ln(2\pi s^2)`
+    :math:`-\ell(\theta) = \frac{1}{2\sigma_\varepsilon^2}\sum(y_i - \hat y_i)^2 + \frac m2\ln(2\pi \sigma_\varepsilon^2)`
     (:func:`lossbook.likelihood.gaussian_nll`, summed log-densities) at the least-squares line
     and at the slides' good line ``HOUSE_LINES[1]``, and the norm of its gradient by central
-    differences (no formula) at the least-squares line: zero for every :math:`s^2`, so the
+    differences (no formula) at the least-squares line: zero for every :math:`\sigma_\varepsilon^2`, so the
     likelihood's maximiser is the MSE's minimiser.
 
     >>> r = house_gaussian_mle()

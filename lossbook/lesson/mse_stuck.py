@@ -245,7 +245,7 @@ class MislabelledFlower:
             Col("mất mát của nó", "its loss"),
             Col("phần của nó trong tổng mất mát", "its share of the total loss"),
             Col(r"$\lVert\nabla_\theta L\rVert$ của nó", r"its $\lVert\nabla_\theta L\rVert$"),
-            Col("phần của nó trong tổng các gradient", "its share of the summed gradients"),
+            Col("phần của nó trong tổng độ lớn các gradient", "its share of the summed gradient sizes"),
         )
         pct = tr(lang, "{} %", "{}%")
         rows = [

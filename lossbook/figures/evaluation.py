@@ -42,9 +42,9 @@ def roc_figure(lang: str) -> Figure:
     ax.set_xlim(-0.02, 1.02)
     ax.set_ylim(-0.02, 1.02)
     ax.set_aspect("equal")
-    ax.set_xlabel(t("tỉ lệ báo động giả FPR = FP/(FP + TN)", "false-positive rate FPR = FP/(FP + TN)"))
+    ax.set_xlabel(t("tỉ lệ dương tính giả FPR = FP/(FP + TN)", "false-positive rate FPR = FP/(FP + TN)"))
     ax.set_ylabel(t("recall (TPR) = TP/(TP + FN)", "recall (TPR) = TP/(TP + FN)"))
-    ax.set_title(t("Đường ROC trên phần kiểm tra", "ROC curve on the test part"))
+    ax.set_title(t("Đường ROC trên tập kiểm tra", "ROC curve on the test part"))
     ax.legend(loc="lower right", fontsize=9)
     return fig
 
@@ -56,7 +56,7 @@ def reliability_figure(lang: str) -> Figure:
     t = partial(tr, lang)
     rel = reliability()
     fig, (ax,) = figure_grid(height=4.6, width=5.6)
-    ax.plot([0, 1], [0, 1], color=C.GREY, linestyle="--", label=t("hiệu chỉnh hoàn hảo", "perfect calibration"))
+    ax.plot([0, 1], [0, 1], color=C.GREY, linestyle="--", label=t("hiệu chuẩn hoàn hảo", "perfect calibration"))
     ax.plot(rel.predicted, rel.observed, color=C.BLUE, linewidth=1.2)
     ax.scatter(
         rel.predicted,
@@ -75,6 +75,6 @@ def reliability_figure(lang: str) -> Figure:
     ax.set_aspect("equal")
     ax.set_xlabel(t("xác suất dự đoán trung bình trong nhóm", "mean predicted probability in the bin"))
     ax.set_ylabel(t("tỉ lệ ác tính thực tế trong nhóm", "observed share malignant in the bin"))
-    ax.set_title(t("Biểu đồ độ tin cậy trên phần kiểm tra", "Reliability diagram on the test part"))
+    ax.set_title(t("Biểu đồ độ tin cậy trên tập kiểm tra", "Reliability diagram on the test part"))
     ax.legend(loc="upper left", fontsize=9)
     return fig

@@ -44,7 +44,7 @@ def roc_figure(lang: str) -> Figure:
     ax.set_aspect("equal")
     ax.set_xlabel(t("tỉ lệ dương tính giả FPR = FP/(FP + TN)", "false-positive rate FPR = FP/(FP + TN)"))
     ax.set_ylabel(t("recall (TPR) = TP/(TP + FN)", "recall (TPR) = TP/(TP + FN)"))
-    ax.set_title(t("Đường ROC trên tập kiểm tra", "ROC curve on the test part"))
+    ax.set_title(t("Đường ROC trên tập kiểm tra", "ROC curve on the test set"))
     ax.legend(loc="lower right", fontsize=9)
     return fig
 
@@ -75,6 +75,6 @@ def reliability_figure(lang: str) -> Figure:
     ax.set_aspect("equal")
     ax.set_xlabel(t("xác suất dự đoán trung bình trong nhóm", "mean predicted probability in the bin"))
     ax.set_ylabel(t("tỉ lệ ác tính thực tế trong nhóm", "observed share malignant in the bin"))
-    ax.set_title(t("Biểu đồ độ tin cậy trên tập kiểm tra", "Reliability diagram on the test part"))
+    ax.set_title(t("Biểu đồ độ tin cậy trên tập kiểm tra", "Reliability diagram on the test set"))
     ax.legend(loc="upper left", fontsize=9)
     return fig

@@ -338,7 +338,7 @@ class HouseGaussianMLE:
 
     def markdown(self, lang: str = "vi", digits: int = 4) -> str:
         columns = (
-            Col("$\sigma_\varepsilon^2$", "$\sigma_\varepsilon^2$"),
+            Col(r"$\sigma_\varepsilon^2$", r"$\sigma_\varepsilon^2$"),
             Col(r"$-\ell$ tại đường bình phương tối thiểu", r"$-\ell$ at the least-squares line"),
             Col(rf"$-\ell$ tại {self._slides_line}", rf"$-\ell$ at {self._slides_line}"),
             Col(
@@ -356,9 +356,10 @@ class HouseGaussianMLE:
 
 
 def house_gaussian_mle(s2: tuple[float, ...] = HOUSE_NOISE_VARIANCES, version: int = 2) -> HouseGaussianMLE:
-    r"""The Gaussian model :math:`y = wx + b + \varepsilon`, :math:`\varepsilon \sim \mathcal N(0, \sigma_\varepsilon^2)`,
-    on the houses: its negative log-likelihood
-    :math:`-\ell(\theta) = \frac{1}{2\sigma_\varepsilon^2}\sum(y_i - \hat y_i)^2 + \frac m2\ln(2\pi \sigma_\varepsilon^2)`
+    r"""The Gaussian model :math:`y = wx + b + \varepsilon`,
+    :math:`\varepsilon \sim \mathcal N(0, \sigma_\varepsilon^2)`, on the houses: its negative
+    log-likelihood :math:`-\ell(\theta) = \frac{1}{2\sigma_\varepsilon^2}\sum(y_i - \hat y_i)^2
+    + \frac m2\ln(2\pi \sigma_\varepsilon^2)`
     (:func:`lossbook.likelihood.gaussian_nll`, summed log-densities) at the least-squares line
     and at the slides' good line ``HOUSE_LINES[1]``, and the norm of its gradient by central
     differences (no formula) at the least-squares line: zero for every :math:`\sigma_\varepsilon^2`, so the

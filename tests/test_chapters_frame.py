@@ -57,6 +57,7 @@ def test_header_is_a_box_without_headings(stem: str, lang: str) -> None:
     assert chapters.LABELS[lang]["learn"] in out and "(notation.md)" in out
     for need in chapters.load_frame(stem).needs:
         assert f"]({need}.md)" in out
+    assert ".." not in out.replace("...", ""), "a need that ends with its own full stop gets no second one"
 
 
 @pytest.mark.parametrize("stem", STEMS)

@@ -220,7 +220,8 @@ def render_chapter_header(page: str, lang: str, docs: Path | None = None) -> str
     stem, docs = page_stem(page), _docs(docs)
     frame, words = load_frame(stem, docs), LABELS[lang]
     links = [f"[{int(n[:2])}. {chapter_title(n, lang, docs)}]({n}.md)" for n in frame.needs]
-    needed = "; ".join(filter(None, [", ".join(links), *frame.text[lang]["need"]])) or words["nothing"]
+    needed = "; ".join(filter(None, [", ".join(links), *(n.rstrip(".") for n in frame.text[lang]["need"])]))
+    needed = needed or words["nothing"]  # one full stop at the end, even when an item ends with its own
     body = "\n".join(
         [
             f"**{words['learn']}**",

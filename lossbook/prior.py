@@ -20,12 +20,10 @@ from __future__ import annotations
 import math
 from typing import Any
 
-import numpy as np
-
-from ._kernels import add_bias, bce_from_logits, sigmoid
+from ._kernels import add_bias, bce_from_logits
 from ._validation import check_count, check_design_matrix, check_labels, check_positive, check_theta
 
-__all__ = ["prior_variance", "neg_log_posterior", "penalised_bce", "fit_l2_newton"]
+__all__ = ["prior_variance", "neg_log_posterior"]
 
 
 def prior_variance(mu: float, m: int) -> float:
@@ -60,43 +58,3 @@ def neg_log_posterior(X: Any, y: Any, theta: Any, tau2: float) -> float:
     w = theta_arr[1:]
     log_prior = -0.5 * float(w @ w) / tau2 - 0.5 * len(w) * math.log(2 * math.pi * tau2)
     return nll - log_prior
-
-
-def penalised_bce(X: Any, y: Any, theta: Any, mu: float) -> float:
-    r""":math:`J(\theta) + \frac{\mu}{2}\lVert w\rVert^2` (mean BCE, bias not penalised).
-
-    >>> bool(abs(penalised_bce([[1.0], [2.0]], [0, 1], [0.0, 0.0], 0.5) - math.log(2)) < 1e-15)
-    True
-    """
-    X_arr = check_design_matrix("X", X)
-    theta_arr = check_theta("theta", theta, X_arr.shape[1])
-    mu = check_positive("mu", mu)
-    J = float(bce_from_logits(check_labels("y", y), add_bias(X_arr) @ theta_arr).mean())
-    return J + 0.5 * mu * float(theta_arr[1:] @ theta_arr[1:])
-
-
-def fit_l2_newton(X: Any, y: Any, mu: float, *, tol: float = 1e-12, max_iter: int = 50) -> np.ndarray:
-    r"""Minimiser of :math:`J(\theta) + \frac{\mu}{2}\lVert w\rVert^2` by Newton's method
-    (gradient :math:`\frac1m X_b^\top(\hat{\mathbf y} - \mathbf y) + \mu P\theta`, Hessian
-    :math:`\frac1m X_b^\top S X_b + \mu P`, :math:`P` the identity without its bias entry).
-
-    >>> theta = fit_l2_newton([[1.0], [2.0], [3.0], [4.0]], [0, 0, 1, 1], 0.1)   # separable, yet a minimiser
-    >>> theta.round(4).tolist()
-    [-3.7692, 1.5077]
-    """
-    X_arr = check_design_matrix("X", X)
-    y_arr = check_labels("y", y)
-    mu = check_positive("mu", mu)
-    Xb = add_bias(X_arr)
-    m, d = Xb.shape
-    P = np.eye(d)
-    P[0, 0] = 0.0
-    theta = np.zeros(d)
-    for _ in range(check_count("max_iter", max_iter, minimum=1)):
-        y_hat = sigmoid(Xb @ theta)
-        g = Xb.T @ (y_hat - y_arr) / m + mu * P @ theta
-        if np.linalg.norm(g) < tol:
-            break
-        H = Xb.T @ (Xb * (y_hat * (1.0 - y_hat))[:, None]) / m + mu * P
-        theta = theta - np.linalg.solve(H, g)
-    return theta

@@ -20,9 +20,16 @@ from typing import Any
 import numpy as np
 
 from ._kernels import add_bias, bce_from_logits, sigmoid
-from ._validation import check_count, check_design_matrix, check_finite_scalar, check_labels, check_same_length
+from ._validation import (
+    check_count,
+    check_design_matrix,
+    check_finite_scalar,
+    check_labels,
+    check_same_length,
+    check_theta,
+)
 
-__all__ = ["PenalisedFit", "fit_l2", "sklearn_c"]
+__all__ = ["PenalisedFit", "fit_l2", "penalised_bce", "sklearn_c"]
 
 
 @dataclass(frozen=True)
@@ -67,6 +74,20 @@ def sklearn_c(mu: float, m: int) -> float:
 def _objective(Xb: np.ndarray, y: np.ndarray, theta: np.ndarray, mu: float) -> tuple[float, float]:
     loss = float(np.mean(bce_from_logits(y, Xb @ theta)))
     return loss + 0.5 * mu * float(theta[1:] @ theta[1:]), loss
+
+
+def penalised_bce(X: Any, y: Any, theta: Any, mu: float) -> float:
+    r""":math:`J_\mu(\theta) = J(\theta) + \frac{\mu}{2}\lVert w\rVert^2` (mean BCE, bias not penalised).
+
+    >>> import math
+    >>> bool(abs(penalised_bce([[1.0], [2.0]], [0, 1], [0.0, 0.0], 0.5) - math.log(2)) < 1e-15)
+    True
+    """
+    X_arr = check_design_matrix("X", X)
+    y_arr = check_labels("y", y)
+    check_same_length("X", X_arr, "y", y_arr)
+    theta_arr = check_theta("theta", theta, X_arr.shape[1])
+    return _objective(add_bias(X_arr), y_arr, theta_arr, _check_mu(mu))[0]
 
 
 def fit_l2(X: Any, y: Any, mu: float, *, max_iter: int = 100, tol: float = 1e-12) -> PenalisedFit:

@@ -17,7 +17,8 @@ from lossbook.lesson import where_next
 from lossbook.lesson.sgd_vectorized import loss_race, sgd_separable
 from lossbook.optim import full_batch_gd, minibatch_gd
 from lossbook.optim.race import optimiser_race
-from lossbook.prior import fit_l2_newton, neg_log_posterior, penalised_bce, prior_variance
+from lossbook.prior import neg_log_posterior, prior_variance
+from lossbook.regularised import fit_l2, penalised_bce
 from lossbook.softmax import categorical_cross_entropy, fit_softmax, one_hot, softmax, softmax_grad
 
 
@@ -201,7 +202,7 @@ def test_map_estimate_matches_scikit_learn_and_shrinks():
     sklearn = pytest.importorskip("sklearn.linear_model")
     X, y = _tumours_std()
     mu = 0.1
-    ours = fit_l2_newton(X, y, mu)
+    ours = fit_l2(X, y, mu).theta
     # scikit-learn minimises C * sum(loss) + w^2 / 2, i.e. mean loss + w^2 / (2 C m): mu = 1 / (C m)
     sk = sklearn.LogisticRegression(C=1 / (mu * len(y)), tol=1e-12, max_iter=10_000).fit(X, y)
     assert abs(ours[1] - sk.coef_[0, 0]) < 1e-6 and abs(ours[0] - sk.intercept_[0]) < 1e-6

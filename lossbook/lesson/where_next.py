@@ -19,10 +19,10 @@ from ..irls import irls_step as _irls_step
 from ..losses import add_bias as _add_bias
 from ..optim import minibatch_gd as _minibatch_gd
 from ..optim import newton as _newton
-from ..prior import fit_l2_newton as _fit_l2_newton
 from ..prior import neg_log_posterior as _neg_log_posterior
-from ..prior import penalised_bce as _penalised_bce
 from ..prior import prior_variance as _prior_variance
+from ..regularised import fit_l2 as _fit_l2
+from ..regularised import penalised_bce as _penalised_bce
 from ..softmax import categorical_cross_entropy as _categorical_cross_entropy
 from ..softmax import fit_softmax as _fit_softmax
 from ..softmax import softmax as _softmax
@@ -175,7 +175,7 @@ def gaussian_prior(mus: tuple[float, ...] = PRIOR_MUS) -> GaussianPrior:
     d = _datasets.tumour_sizes()
     X = _standardised(d.X)
     mle = _newton(X, d.y).final
-    fits = [_fit_l2_newton(X, d.y, mu) for mu in mus]
+    fits = [_fit_l2(X, d.y, mu).theta for mu in mus]
     tau2 = [_prior_variance(mu, d.m) for mu in mus]
     mu0, fit0, t0 = mus[0], fits[0], tau2[0]
     check = (_neg_log_posterior(X, d.y, fit0, t0) - _neg_log_posterior(X, d.y, mle, t0)) - d.m * (

@@ -260,6 +260,15 @@ PAGES = {
 }
 
 
+GLOSSARY = """\
+derivative:
+  en: derivative
+  vi: đạo hàm
+  chapter: a.md
+  definition: {vi: Giới hạn của tỉ số sai phân., en: The limit of the difference quotient.}
+"""
+
+
 @pytest.fixture(scope="module")
 def tiny(tmp_path_factory):
     root = tmp_path_factory.mktemp("tiny")
@@ -268,6 +277,9 @@ def tiny(tmp_path_factory):
         for name, text in pages.items():
             (root / "out" / lang / "docs").mkdir(parents=True, exist_ok=True)
             (root / "out" / lang / "docs" / name).write_text(text, encoding="utf-8")
+    (root / "docs" / "_data").mkdir(parents=True)  # the book's glossary: its terms become search keywords
+    (root / "docs" / "a.md").write_text(PAGES["vi"]["a.md"], encoding="utf-8")
+    (root / "docs" / "_data" / "glossary.yml").write_text(GLOSSARY, encoding="utf-8")
     build_site(out=root / "out", site=root / "site", source=root / "mkdocs.yml")
     return root
 
@@ -305,6 +317,32 @@ def test_tiny_site_has_one_search_index_per_language_vietnamese_folded(tiny) -> 
     assert not any("<span hidden>" in d["text"] for d in en["docs"])
     assert not any('class="katex' in d["text"] for d in vi["docs"] + en["docs"])  # stand-ins were indexed
     assert any("σ(z)" in d["text"] for d in en["docs"])
+
+
+def test_tiny_site_gives_each_glossary_term_to_its_defining_section_and_ships_the_worker(tiny) -> None:
+    for root, lang, section, keywords in (
+        (tiny / "site", "vi", "a/#dao-ham", ["đạo hàm", "dao ham", "derivative"]),
+        (tiny / "site" / "en", "en", "a/#derivative", ["derivative"]),
+    ):
+        index = json.loads((root / "search" / "search_index.json").read_text(encoding="utf-8"))
+        assert {d["location"]: d["keywords"] for d in index["docs"] if "keywords" in d} == {section: keywords}, lang
+        assert index["config"]["fields"]["keywords"]["boost"] == 1e6
+        workers = root / "assets" / "javascripts" / "workers"
+        worker = next(workers.glob("lossbook-search.*.min.js"))
+        assert worker.name.removeprefix("lossbook-") in {p.name for p in workers.glob("search.*.min.js")}
+        assert f'"search": "assets/javascripts/workers/{worker.name}"' in (root / "index.html").read_text("utf-8")
+
+
+def test_tiny_site_build_fails_on_a_term_its_chapter_never_names(tiny, tmp_path) -> None:
+    import shutil
+
+    shutil.copytree(tiny, tmp_path / "tiny")
+    glossary = tmp_path / "tiny" / "docs" / "_data" / "glossary.yml"
+    glossary.write_text(GLOSSARY.replace("đạo hàm", "độ dốc"), encoding="utf-8")
+    with pytest.raises(BuildError, match="vi: glossary term 'derivative': no section of a/ .vi. names 'độ dốc'"):
+        build_site(
+            ["vi"], out=tmp_path / "tiny" / "out", site=tmp_path / "site", source=tmp_path / "tiny" / "mkdocs.yml"
+        )
 
 
 def test_tiny_site_build_is_strict_a_broken_link_fails_it(tiny, tmp_path) -> None:

@@ -21,7 +21,7 @@ from . import ROOT, katex
 from .config import OUT, SOURCE, WORKER_SHIM, languages, load, root_path, write_config
 from .merge import merge, ship
 from .meta import Describe, link_downloads, public_url, write_sitemap
-from .search import fold_index
+from .search import add_keywords, fold_index, install_worker
 
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")  # Material's end-of-life notice
 SITE = ROOT / "site"
@@ -55,13 +55,30 @@ EXPLORER_DATA = "assets/data/explorer.json"
 OFFLINE_DATA = "assets/data/explorer.js"  # the same data as a script: fetch() cannot read file://
 
 
-def _post_build(site: Path, fold_search: bool, site_root: str, public: str, offline: bool = False) -> None:
-    """What MkDocs leaves to do in a language's built site (at ``site_root`` of the merged
-    site, published at ``public``)."""
+def _post_build(
+    site: Path,
+    lang: str,
+    fold_search: bool,
+    site_root: str,
+    public: str,
+    offline: bool = False,
+    glossary: Path | None = None,
+) -> None:
+    """What MkDocs leaves to do in ``lang``'s built site (at ``site_root`` of the merged
+    site, published at ``public``; ``glossary``: the book's glossary file, if it has one)."""
     katex.restore_site(site)
     ship(katex.assets(), site)
     if fold_search:
         fold_index(site)
+    if (site / "search" / "search_index.json").is_file():
+        from lossbook.glossary import load_glossary  # the YAML is read afresh at each build
+
+        try:
+            if glossary is not None:
+                add_keywords(site, lang, load_glossary(glossary))
+            install_worker(site)
+        except (ValueError, FileNotFoundError) as err:
+            raise BuildError(f"{lang}: {err}") from None
     if offline:  # the copy's download links: bookbuild.dist, once the PDFs are in
         _offline_assets(site)
     else:
@@ -162,6 +179,8 @@ class LanguageBuild:
         base = load(source)
         langs = languages(base)
         self.fold_search = any(l["locale"] == lang and l.get("fold_search") for l in langs)
+        glossary = Path(source).parent / "docs" / "_data" / "glossary.yml"  # its terms become search keywords
+        self.glossary = glossary if glossary.is_file() else None
         self.site_root, self.public, self.offline = root_path(lang, langs[0]["locale"]), "", offline
         try:
             self.public = public_url(base["site_url"])
@@ -199,7 +218,7 @@ class LanguageBuild:
             mkdocs.handlers[:] = [h for h in mkdocs.handlers if type(h).__name__ != "CountHandler"]
         for plugin in search:
             self._search = plugin.search_index_prev
-        _post_build(self.site, self.fold_search, self.site_root, self.public, self.offline)
+        _post_build(self.site, self.lang, self.fold_search, self.site_root, self.public, self.offline, self.glossary)
         return self.site
 
 

@@ -196,6 +196,8 @@ def site_config(base: dict[str, Any], lang: str, ssg: str = "mkdocs", *, offline
             for l in langs
         ],
     )
+    if ssg == "mkdocs":  # the search worker with the glossary rule (bookbuild.site.search)
+        conf["extra"]["term_search"] = True
     if offline:
         conf["extra"].update(offline=True, polyfills=[WORKER_SHIM])
 

@@ -153,6 +153,9 @@ def test_the_offline_copy_searches_checks_quizzes_and_runs_the_explorer_from_dis
     tab.goto((root / "index.html").as_uri(), wait_until="load")
     found = search(tab, "sigmoid", timeout=15_000)
     assert found and all(f.startswith(str(root)) and f.endswith(".html") for f in found), found[:3]
+    tab.goto((root / "index.html").as_uri(), wait_until="load")  # the search worker's glossary rule
+    term = search(tab, {"vi": "so gia", "en": "increment"}[lang], timeout=15_000)
+    assert term and term[0] == str(root / "01-optimization.html"), term[:3]
 
     quiz_page = pages_with(root, 'class="lb-quiz"')[0]
     tab.goto(quiz_page.as_uri(), wait_until="load")

@@ -1,6 +1,7 @@
 r"""Twins that cannot drift: every Vietnamese page and its English twin, block by block.
 
-A page is read as a sequence of **blocks**: heading, paragraph, list item, table row,
+A page is read as a sequence of **blocks**: front matter (its keys and non-text values must
+agree, as a search boost must), heading, paragraph, list item, table row,
 admonition (its title; its body gives blocks of its own), tab, display formula, code block,
 figure, and a placeholder on its own line (``{{ quiz("…") }}``). Each block has a *shape*: its
 kind (and heading level), the number of links and the number of inline formulas in it. The
@@ -21,6 +22,8 @@ not in the lock: changed in one twin only (the other needs translating), or chan
 ['h1', 'paragraph', 'item', 'item', 'math']
 >>> blocks("A $x$ and $y$, [a](b).")[0].shape
 ('paragraph', 1, 2)
+>>> [b.shape for b in blocks("---\nsearch:\n  boost: 0.1\n---\n\n# T\n")]
+[('front matter search.boost=0.1', 0, 0), ('h1', 0, 0)]
 """
 
 from __future__ import annotations
@@ -33,6 +36,8 @@ import re
 import sys
 from dataclasses import dataclass
 from pathlib import Path
+
+import yaml
 
 __all__ = [
     "LOCK_FILE",
@@ -75,7 +80,10 @@ class Block:
 
     @property
     def shape(self) -> tuple[str, int, int]:
-        """What must match between twins: the kind, the links and the inline formulas."""
+        """What must match between twins: the kind, the links and the inline formulas (the
+        front matter: its keys and every value that is not text, such as a search boost)."""
+        if self.kind == "front matter":
+            return (f"front matter {_settings(self.text)}", 0, 0)
         if self.kind in ("code", "math"):
             return (self.kind, 0, 0)
         return (self.kind, len(_LINK.findall(self.text)), len(_INLINE_MATH.findall(self.text)))
@@ -83,6 +91,21 @@ class Block:
     def first_words(self, n: int = 8) -> str:
         words = self.text.split()
         return " ".join(words[:n]) + (" …" if len(words) > n else "")
+
+
+def _settings(front_matter: str) -> str:
+    r"""The front matter's keys and non-text values, as one line (text values are translated).
+
+    >>> _settings("search:\n  boost: 0.3  # an overview\ndescription: Một trang.")
+    'description=<text>; search.boost=0.3'
+    """
+
+    def walk(value: object, path: str) -> list[str]:
+        if isinstance(value, dict):
+            return [item for key, v in value.items() for item in walk(v, f"{path}.{key}" if path else str(key))]
+        return [f"{path}=<text>" if isinstance(value, str) else f"{path}={value!r}"]
+
+    return "; ".join(sorted(walk(yaml.safe_load(front_matter) or {}, "")))
 
 
 def fingerprint(text: str) -> str:
@@ -106,7 +129,12 @@ def blocks(markdown: str) -> list[Block]:
             out.append(Block(kind, "\n".join(current), section))
         current, kind = [], ""
 
-    for raw in markdown.splitlines():
+    lines = markdown.splitlines()
+    if lines and lines[0].strip() == "---" and "---" in (l.strip() for l in lines[1:]):  # front matter
+        end = next(i for i, l in enumerate(lines) if i and l.strip() == "---")
+        out.append(Block("front matter", "\n".join(lines[1:end]), ""))
+        lines = lines[end + 1 :]
+    for raw in lines:
         line = raw.strip()
         if fence:  # inside a code block: everything is its text, up to the closing fence
             current.append(raw)

@@ -127,6 +127,23 @@ def test_a_block_in_both_twins_is_new_until_accepted(copy):
     assert twins.check(vi, lock) == []
 
 
+def test_front_matter_is_settings_not_a_paragraph(copy):
+    """A search boost set in one twin only, or set differently, is reported; the front matter
+    is not read as a paragraph of the page."""
+    vi, en, lock = copy
+    boost = "---\nsearch:\n  boost: 0.5\n---\n\n"
+    for page in (vi, en):
+        page.write_text(boost + page.read_text(encoding="utf-8"), encoding="utf-8")
+    assert [b.kind for b in twins.blocks(vi.read_text(encoding="utf-8"))[:2]] == ["front matter", "h1"]
+    twins.accept(vi, lock)
+    en.write_text(en.read_text(encoding="utf-8").replace("boost: 0.5", "boost: 0.1", 1), encoding="utf-8")
+    problems = twins.check(vi, lock)
+    assert any(
+        "docs/08-bce.md, top of the page, front matter" in p and "search.boost=0.5" in p and "Vietnamese page only" in p
+        for p in problems
+    ), problems
+
+
 def test_blocks_and_shapes():
     page = (
         '# T\n\n!!! note "Định nghĩa"\n    Một $x$ và [link](a.md).\n\n| a | b |\n|--|--|\n| 1 | 2 |\n\n'

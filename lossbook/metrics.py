@@ -45,6 +45,7 @@ __all__ = [
     "roc_auc",
     "roc_auc_pairs",
     "roc_curve",
+    "stratified_folds",
     "stratified_split",
 ]
 
@@ -325,3 +326,29 @@ def stratified_split(y: Any, test_fraction: float = 0.25, seed: int = 0) -> tupl
     if test.all() or not test.any():
         raise ValueError(f"test_fraction {f!r} leaves an empty part for {labels.size} samples; use more samples")
     return np.flatnonzero(~test), np.flatnonzero(test)
+
+
+def stratified_folds(y: Any, k: int = 5, seed: int = 0) -> np.ndarray:
+    r"""The fold (0 to :math:`k - 1`) of each sample for a seeded, stratified :math:`k`-fold
+    cross-validation: in each class (class 0 first), the samples in a random order (NumPy's
+    ``default_rng(seed)``) are dealt to folds 0, 1, …, :math:`k - 1`, 0, 1, …; so every fold
+    keeps the share of each class, and fold sizes differ by at most one per class.
+
+    >>> stratified_folds([0, 0, 0, 0, 1, 1, 1, 1], 2).tolist()
+    [1, 0, 0, 1, 1, 0, 1, 0]
+    >>> stratified_folds([0, 0, 1, 1], 3)
+    Traceback (most recent call last):
+    ...
+    ValueError: k must be at least 2 and at most the size of the smaller class (2); got 3
+    """
+    labels = check_labels("y", y)
+    k = check_count("k", k)
+    smaller = int(min((labels == 0).sum(), (labels == 1).sum()))
+    if not 2 <= k <= smaller:
+        raise ValueError(f"k must be at least 2 and at most the size of the smaller class ({smaller}); got {k}")
+    rng = np.random.default_rng(check_count("seed", seed))
+    fold = np.empty(labels.size, dtype=int)
+    for c in (0.0, 1.0):
+        idx = rng.permutation(np.flatnonzero(labels == c))
+        fold[idx] = np.arange(idx.size) % k
+    return fold

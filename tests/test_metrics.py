@@ -193,6 +193,18 @@ def test_single_class_roc_raises():
         metrics.roc_auc([1, 1], [0.2, 0.3])
 
 
+def test_stratified_folds_deal_each_class_evenly_and_are_seeded():
+    y = lb.datasets.breast_cancer().y
+    fold = metrics.stratified_folds(y, 5, seed=0)
+    assert fold.shape == y.shape and set(fold.tolist()) == set(range(5))
+    for c in (0, 1):
+        sizes = np.bincount(fold[y == c], minlength=5)
+        assert sizes.max() - sizes.min() <= 1, sizes  # dealt in turn
+    assert max(abs(y[fold == f].mean() - y.mean()) for f in range(5)) < 0.01
+    np.testing.assert_array_equal(metrics.stratified_folds(y, 5, seed=0), fold)
+    assert not np.array_equal(metrics.stratified_folds(y, 5, seed=1), fold)
+
+
 def test_bad_threshold_bins_fraction_and_mu_raise_naming_them():
     with pytest.raises(ValueError, match="^threshold must be in"):
         metrics.confusion(Y, P, 1.5)
@@ -202,6 +214,14 @@ def test_bad_threshold_bins_fraction_and_mu_raise_naming_them():
         metrics.stratified_split(Y, 0.0)
     with pytest.raises(ValueError, match="^y must contain only the labels"):
         metrics.stratified_split([0, 3], 0.5)
+    with pytest.raises(
+        ValueError, match=r"^k must be at least 2 and at most the size of the smaller class \(2\); got 1"
+    ):
+        metrics.stratified_folds([0, 0, 1, 1, 1], 1)
+    with pytest.raises(ValueError, match="^k must be at least 2 and at most the size of the smaller class"):
+        metrics.stratified_folds([0, 0, 1, 1, 1], 3)
+    with pytest.raises(ValueError, match="^y must be"):
+        metrics.stratified_folds([[0, 1], [1, 0]], 2)
     with pytest.raises(ValueError, match="^mu must be >= 0"):
         fit_l2([[1.0], [2.0]], [0, 1], -0.1)
     with pytest.raises(ValueError, match="^X must be a 2-D array"):

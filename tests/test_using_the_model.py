@@ -117,8 +117,31 @@ def test_l2_sweep_matches_sklearn_fits():
         assert abs(auc - skm.roc_auc_score(bc.y[np.array(s.test)], p)) < TOL
 
 
+def test_l2_sweep_cross_validation_matches_sklearn_fits_on_the_same_folds():
+    """Each fold: standardised with the other folds' mean and std, fitted by scikit-learn with
+    the matching C, scored by scikit-learn's log-loss; the column is their mean."""
+    sweep = l2_sweep()
+    bc, s = lb.datasets.breast_cancer(), tumour_split()
+    train = np.array(s.train)
+    X, y = bc.X[train], bc.y[train]
+    fold = lb.metrics.stratified_folds(y, sweep.folds, 0)
+    for mu, cv in zip(sweep.mus[1:], sweep.log_loss_cv[1:], strict=True):
+        losses = []
+        for f in range(sweep.folds):
+            fit_rows, held = fold != f, fold == f
+            mean, std = X[fit_rows].mean(0), X[fit_rows].std(0)
+            sk = SkLogisticRegression(
+                C=sklearn_c(mu, int(fit_rows.sum())), solver="newton-cholesky", tol=1e-12, max_iter=1000
+            ).fit((X[fit_rows] - mean) / std, y[fit_rows])
+            losses.append(skm.log_loss(y[held], sk.predict_proba((X[held] - mean) / std)[:, 1]))
+        assert abs(cv - np.mean(losses)) < TOL, mu
+
+
 def test_l2_sweep_story():
     sweep = l2_sweep()
+    # mu is chosen on the training part; the test part would pick another, and report less
+    assert sweep.best == int(np.argmin(sweep.log_loss_cv)) and sweep.best != sweep.test_favourite
+    assert sweep.log_loss_test[sweep.test_favourite] < sweep.log_loss_test[sweep.best]
     assert sweep.log_loss_test[0] > radius_model().log_loss_test  # overconfident with a tiny penalty
     assert (
         sweep.log_loss_test[sweep.best] < sweep.log_loss_test[0]

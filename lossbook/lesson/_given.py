@@ -50,6 +50,7 @@ __all__ = [
     "SCREENING_THRESHOLD",
     "CALIBRATION_BINS",
     "L2_MU_EXPONENTS",
+    "L2_CV_FOLDS",
     "QUIZ_Y_HAT",
     "QUIZ_Z",
     "PRIOR_MUS",
@@ -142,6 +143,8 @@ SCREENING_THRESHOLD = 0.2
 CALIBRATION_BINS = 5
 #: The L2 strengths of the chapter's sweep, on the 30 standardised features: mu = 10**k.
 L2_MU_EXPONENTS: tuple[int, ...] = (-5, -4, -3, -2, -1, 0)
+#: The folds of the cross-validation that chooses mu on the training part (stratified, seed USING_SEED).
+L2_CV_FOLDS = 5
 
 # --- chapter 13: where next ----------------------------------------------------------------------------
 #: The L2 strengths of the Gaussian-prior (MAP) table, on the standardised tumour radius.

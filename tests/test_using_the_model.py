@@ -142,6 +142,8 @@ def test_l2_sweep_story():
     # mu is chosen on the training part; the test part would pick another, and report less
     assert sweep.best == int(np.argmin(sweep.log_loss_cv)) and sweep.best != sweep.test_favourite
     assert sweep.log_loss_test[sweep.test_favourite] < sweep.log_loss_test[sweep.best]
+    # the quiz choose-mu-by-cross-validation says cross-validation picks the smaller mu
+    assert sweep.best_mu < sweep.mus[sweep.test_favourite]
     assert sweep.log_loss_test[0] > radius_model().log_loss_test  # overconfident with a tiny penalty
     assert (
         sweep.log_loss_test[sweep.best] < sweep.log_loss_test[0]

@@ -345,6 +345,23 @@ def test_tiny_site_build_fails_on_a_term_its_chapter_never_names(tiny, tmp_path)
         )
 
 
+def test_the_served_404_page_links_to_the_local_server_not_the_public_path(tiny, tmp_path) -> None:
+    """Published under /book/, the 404 page links /book/…; served locally at the root, it must
+    link /… (MkDocs writes the 404 page's links from site_url, not relative)."""
+    import shutil
+
+    from bookbuild.site.build import LanguageBuild
+
+    shutil.copytree(tiny / "out", tmp_path / "out")
+    source = tmp_path / "mkdocs.yml"
+    source.write_text(ROOT_CONFIG.replace("http://127.0.0.1:8000/", "https://example.org/book/"), encoding="utf-8")
+    public = LanguageBuild("vi", tmp_path / "out", strict=False, source=source).build()
+    assert 'href="/book/assets/' in (public / "404.html").read_text(encoding="utf-8")
+    served = LanguageBuild("vi", tmp_path / "out", strict=False, serve_url="http://127.0.0.1:8000/", source=source)
+    page = (served.build() / "404.html").read_text(encoding="utf-8")
+    assert 'href="/assets/' in page and "/book/" not in page
+
+
 def test_tiny_site_build_is_strict_a_broken_link_fails_it(tiny, tmp_path) -> None:
     import shutil
 

@@ -187,6 +187,8 @@ class LanguageBuild:
             self.config = load_config(config_file=str(write_config(lang, out, source, offline=offline)), strict=strict)
         except (ConfigurationError, ValueError) as err:
             raise BuildError(f"{lang}: {err}") from None
+        if serve_url:  # pages that link by absolute path (the 404 page) must work on the local server
+            self.config["site_url"] = serve_url
         self.config.plugins["bookbuild-keep-titles"] = _KeepTitles()
         self.config.plugins["bookbuild-describe"] = Describe()
         self.config.plugins.on_startup(command="serve" if serve_url else "build", dirty=serve_url is not None)

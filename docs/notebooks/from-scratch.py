@@ -94,7 +94,7 @@ print("same as lossbook:", same_split)
 # \qquad \nabla J_\mu = \frac1m X_b^\top(\hat y - y) + \mu\,(0, w)$$
 #
 # Trên tập huấn luyện, 30 đặc trưng **tách được tuyến tính** khối u lành và ác: không có phạt thì
-# BCE không có cực tiểu và trọng số lớn mãi. Nên ta thêm phạt L2 với $\mu = 0.01$, mức tốt nhất
+# BCE không có cực tiểu và các trọng số tăng mãi không dừng. Nên ta thêm phạt L2 với $\mu = 0.01$, mức tốt nhất
 # của chương (không phạt bias). Sigmoid được tính ổn định: $e^{-|z|}$ không bao giờ tràn số, và BCE
 # được tính từ $z$ bằng $\ln(1 + e^{z}) - yz$.
 
@@ -236,7 +236,7 @@ plot_costs("step")
 # ## 4. Đánh giá trên tập kiểm tra
 #
 # Ma trận nhầm lẫn ở ngưỡng 0.5, độ chuẩn xác và độ nhạy, AUC (đếm các cặp dương–âm xếp đúng thứ
-# tự), và hiệu chuẩn tổng thể: có hệ số chặn và không phạt nó, tại cực tiểu dự đoán trung bình trên
+# tự), và hiệu chuẩn tổng thể: có bias và không phạt nó, tại cực tiểu dự đoán trung bình trên
 # tập huấn luyện bằng tỉ lệ khối u ác tính.
 
 # %% [markdown] lang="en"

@@ -261,8 +261,8 @@ def plot_passes(sgd_label, gd_label, xlabel, ylabel):
     plt.show()
 
 
-# %% lang="vi" alt_vi="Mất mát trung bình theo số lần duyệt dữ liệu trên bốn bông hoa, η = 0.5: đường SGD (lấy mẫu cuối mỗi epoch) và đường GD toàn bộ dữ liệu cùng giảm, SGD nhanh hơn ở đây vì mỗi epoch nó cập nhật bốn lần."
-plot_passes("SGD (mỗi epoch)", "GD toàn bộ dữ liệu", "số lần duyệt dữ liệu", "mất mát trung bình $J$ (log)")
+# %% lang="vi" alt_vi="Mất mát trung bình theo số lần duyệt dữ liệu trên bốn bông hoa, η = 0.5: đường SGD (lấy mẫu cuối mỗi epoch) và đường GD trên toàn bộ dữ liệu cùng giảm, SGD nhanh hơn ở đây vì mỗi epoch nó cập nhật bốn lần."
+plot_passes("SGD (mỗi epoch)", "GD trên toàn bộ dữ liệu", "số lần duyệt dữ liệu", "mất mát trung bình $J$ (log)")
 print("sau", epochs, "lần duyệt: SGD J =", round(float(sgd.loss[-1]), 4), "| GD J =", round(float(gd.loss[-1]), 4))
 
 # %% lang="en" alt_en="Mean loss against passes over the data on the four flowers, η = 0.5: the SGD curve (sampled at the end of each epoch) and the full-batch GD curve both fall, SGD faster here because it updates four times per epoch."

@@ -180,7 +180,7 @@ def test_every_source_kind_is_scanned():
         "lossbook/errata/errata.yml",
         "docs/notebooks/sgd-by-hand.py",
         "docs/assets/explorer.js",
-        "lossbook/explorer.py",
+        "lossbook/explorer_situations.py",
     ):
         assert expected in where, expected
     assert any(w.startswith("lossbook/figures") for w in where)

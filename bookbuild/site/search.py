@@ -112,13 +112,12 @@ def add_keywords(site: Path, lang: str, terms) -> int:
     data = json.loads(index.read_text(encoding="utf-8"))
     for doc in data["docs"]:
         doc.pop(KEYWORDS, None)
-    placed: dict[int, list[str]] = {}
+    placed: dict[str, list[str]] = {}  # by location, unique in an index
     for term in terms:
-        doc = defining_entry(data["docs"], term, lang)
-        placed.setdefault(id(doc), []).extend(keywords_for(term, lang))
+        placed.setdefault(defining_entry(data["docs"], term, lang)["location"], []).extend(keywords_for(term, lang))
     for doc in data["docs"]:
-        if id(doc) in placed:
-            doc[KEYWORDS] = list(dict.fromkeys(placed[id(doc)]))
+        if doc["location"] in placed:
+            doc[KEYWORDS] = list(dict.fromkeys(placed[doc["location"]]))
     data["config"]["fields"][KEYWORDS] = {"boost": KEYWORD_BOOST}
     index.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
     return len(terms)

@@ -95,12 +95,15 @@ def start_drawing(langs: tuple[str, ...] = ("vi", "en"), workers: int | None = N
     for stale in FIGURE_CACHE.glob("*.svg"):
         if not stale.name.endswith(f".{key}.svg"):
             stale.unlink()
-    jobs = [f"{path}:{name}:{lang}" for (name, lang), path in wanted.items() if not path.exists()]
-    count = min(workers or os.cpu_count() or 1, len(jobs))
-    procs = [
-        subprocess.Popen([sys.executable, "-m", "bookbuild.prerender.draw", *jobs[i::count]], cwd=ROOT)
-        for i in range(count)
-    ]
+    missing = [(name, lang, path) for (name, lang), path in wanted.items() if not path.exists()]
+    # One figure's variants (light, dark; each language) go to the same worker, whose caches
+    # then compute the figure's data once (loss_history's runs take seconds).
+    figures = list(dict.fromkeys(name.removesuffix(DARK) for name, _, _ in missing))
+    count = min(workers or os.cpu_count() or 1, len(figures))
+    shares: list[list[str]] = [[] for _ in range(count)]
+    for name, lang, path in missing:
+        shares[figures.index(name.removesuffix(DARK)) % count].append(f"{path}:{name}:{lang}")
+    procs = [subprocess.Popen([sys.executable, "-m", "bookbuild.prerender.draw", *jobs], cwd=ROOT) for jobs in shares]
     return Drawing(wanted, procs)
 
 

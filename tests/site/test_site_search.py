@@ -184,6 +184,14 @@ def test_each_glossary_term_finds_its_defining_chapter_first(tab, base_url, site
     assert not wrong, "glossary terms whose defining chapter is not the first result:\n" + "\n".join(wrong)
 
 
+def test_an_english_term_typed_on_the_vietnamese_site_finds_the_vietnamese_chapter(tab, base_url) -> None:
+    """Readers who learnt a term in English type it so; the Vietnamese site's keywords hold it.
+    (Without them, 40-odd of the terms find another page first: "derivative" chapter 11.)"""
+    queries = [(t.en, "/" + t.chapter.removesuffix(".md") + "/") for t in load_glossary()]
+    wrong = term_search_problems(tab, base_url, queries, "vi")
+    assert not wrong, "English terms on the Vietnamese site that miss their chapter:\n" + "\n".join(wrong)
+
+
 def test_the_term_search_check_catches_a_chapter_missing_from_the_index(tab, base_url) -> None:
     """The index without chapter 9's sections: each of its terms must be reported."""
     queries = [(q, c) for q, c in term_queries() if c == "/09-convexity/"]
